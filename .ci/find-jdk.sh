@@ -1,0 +1,44 @@
+# Sourced by ./quantdesk and .ci/run: exports JAVA_HOME pointing at a JDK 21 or newer.
+# Order: $JAVA_HOME, then the java on PATH, then /usr/lib/jvm/*. Returns 1 when none is found.
+
+qd_java_major() {
+    # Prints the feature version of the java binary given as $1 (17, 21, 25, ...).
+    "$1" -XshowSettings:properties -version 2>&1 \
+        | awk -F'= ' '/java.specification.version/ {print $2; exit}' \
+        | awk -F. '{ if ($1 == "1") print $2; else print $1 }'
+}
+
+qd_is_jdk21() {
+    # $1 is a candidate JAVA_HOME; true when it has java and javac of version 21 or newer.
+    [ -x "$1/bin/java" ] && [ -x "$1/bin/javac" ] || return 1
+    local v
+    v=$(qd_java_major "$1/bin/java")
+    [ -n "$v" ] && [ "$v" -ge 21 ] 2>/dev/null
+}
+
+qd_find_jdk() {
+    if [ -n "${JAVA_HOME:-}" ] && qd_is_jdk21 "$JAVA_HOME"; then
+        export JAVA_HOME; return 0
+    fi
+    local java_on_path
+    java_on_path=$(command -v java 2>/dev/null || true)
+    if [ -n "$java_on_path" ]; then
+        local home
+        home=$(dirname "$(dirname "$(readlink -f "$java_on_path")")")
+        if qd_is_jdk21 "$home"; then
+            export JAVA_HOME="$home"; return 0
+        fi
+    fi
+    local best="" best_v=0 candidate v
+    for candidate in /usr/lib/jvm/*; do
+        [ -d "$candidate" ] || continue
+        if qd_is_jdk21 "$candidate"; then
+            v=$(qd_java_major "$candidate/bin/java")
+            if [ "$v" -gt "$best_v" ]; then best="$candidate"; best_v=$v; fi
+        fi
+    done
+    if [ -n "$best" ]; then
+        export JAVA_HOME="$best"; return 0
+    fi
+    return 1
+}

@@ -1,0 +1,36 @@
+package com.quantdesk.core.domain;
+
+import java.util.regex.Pattern;
+
+/**
+ * Identifies an account: letters, digits, '-', '_' or '.', 1 to 64 characters.
+ *
+ * @param value the identifier text
+ */
+public record AccountId(String value) implements Comparable<AccountId> {
+
+    private static final Pattern VALID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
+
+    /** Validates the identifier. */
+    public AccountId {
+        if (value == null || !VALID.matcher(value).matches()) {
+            throw new IllegalArgumentException("invalid account id: '" + value
+                    + "' (use 1-64 letters, digits, '.', '_' or '-')");
+        }
+    }
+
+    /** The identifier for {@code value}. */
+    public static AccountId of(String value) {
+        return new AccountId(value);
+    }
+
+    @Override
+    public int compareTo(AccountId other) {
+        return value.compareTo(other.value);
+    }
+
+    @Override
+    public String toString() {
+        return value;
+    }
+}

@@ -1,0 +1,36 @@
+package com.quantdesk.core.domain;
+
+import java.util.regex.Pattern;
+
+/**
+ * Identifies a bot: letters, digits, '-', '_' or '.', 1 to 64 characters.
+ *
+ * @param value the identifier text
+ */
+public record BotId(String value) implements Comparable<BotId> {
+
+    private static final Pattern VALID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
+
+    /** Validates the identifier. */
+    public BotId {
+        if (value == null || !VALID.matcher(value).matches()) {
+            throw new IllegalArgumentException("invalid bot id: '" + value
+                    + "' (use 1-64 letters, digits, '.', '_' or '-')");
+        }
+    }
+
+    /** The identifier for {@code value}. */
+    public static BotId of(String value) {
+        return new BotId(value);
+    }
+
+    @Override
+    public int compareTo(BotId other) {
+        return value.compareTo(other.value);
+    }
+
+    @Override
+    public String toString() {
+        return value;
+    }
+}
