@@ -11,6 +11,9 @@ public record AccountId(String value) implements Comparable<AccountId> {
 
     private static final Pattern VALID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
 
+    /** The account named on events that concern no single account (global state changes). */
+    public static final AccountId SYSTEM = new AccountId("_system");
+
     /** Validates the identifier. */
     public AccountId {
         if (value == null || !VALID.matcher(value).matches()) {

@@ -11,6 +11,9 @@ public record BotId(String value) implements Comparable<BotId> {
 
     private static final Pattern VALID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
 
+    /** The bot named on events no bot caused (manual orders, account-level actions). */
+    public static final BotId NONE = new BotId("_none");
+
     /** Validates the identifier. */
     public BotId {
         if (value == null || !VALID.matcher(value).matches()) {

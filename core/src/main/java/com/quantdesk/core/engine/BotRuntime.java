@@ -1,0 +1,115 @@
+package com.quantdesk.core.engine;
+
+import com.quantdesk.core.domain.AccountId;
+import com.quantdesk.core.domain.BotId;
+import com.quantdesk.core.domain.Instrument;
+import com.quantdesk.core.domain.OrderId;
+import com.quantdesk.core.domain.Symbol;
+import com.quantdesk.core.order.Order;
+import com.quantdesk.core.order.OrderRequest;
+import com.quantdesk.core.strategy.Strategy;
+import com.quantdesk.core.strategy.StrategyContext;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** A bot inside the engine: its strategy, its account and its own positions. Engine thread only. */
+final class BotRuntime implements StrategyContext {
+
+    private final TradingEngine engine;
+    private final BotId bot;
+    private final AccountId account;
+    private final Strategy strategy;
+    private final Map<Symbol, long[]> positions = new HashMap<>();
+
+    BotRuntime(TradingEngine engine, BotId bot, AccountId account, Strategy strategy) {
+        this.engine = engine;
+        this.bot = bot;
+        this.account = account;
+        this.strategy = strategy;
+    }
+
+    Strategy strategy() {
+        return strategy;
+    }
+
+    void addPosition(Symbol symbol, long signedQuantity) {
+        positions.computeIfAbsent(symbol, s -> new long[1])[0] += signedQuantity;
+    }
+
+    @Override
+    public BotId bot() {
+        return bot;
+    }
+
+    @Override
+    public AccountId account() {
+        return account;
+    }
+
+    @Override
+    public Instant now() {
+        return engine.now();
+    }
+
+    @Override
+    public Instrument instrument(Symbol symbol) {
+        return engine.instrument(symbol)
+                .orElseThrow(() -> new IllegalArgumentException("unknown instrument " + symbol));
+    }
+
+    @Override
+    public long position(Symbol symbol) {
+        long[] holder = positions.get(symbol);
+        return holder == null ? 0 : holder[0];
+    }
+
+    @Override
+    public long cash() {
+        return engine.portfolio(account).cash();
+    }
+
+    @Override
+    public long equity() {
+        return engine.portfolio(account).equity();
+    }
+
+    @Override
+    public long lastPrice(Symbol symbol) {
+        return engine.lastPrice(symbol);
+    }
+
+    @Override
+    public Optional<OrderId> submit(OrderRequest request) {
+        OrderRequest own = request.account().equals(account) && request.bot().equals(bot)
+                ? request
+                : new OrderRequest(account, bot, request.symbol(), request.side(), request.type(), request.product(),
+                        request.validity(), request.quantity(), request.limitPrice(), request.triggerPrice(),
+                        request.stopLossPrice(), request.tag());
+        var result = engine.submit(own);
+        return result.accepted() ? result.orderId() : Optional.empty();
+    }
+
+    @Override
+    public boolean cancel(OrderId orderId) {
+        Optional<Order> order = engine.openOrder(orderId);
+        if (order.isEmpty() || !order.get().bot().equals(bot)) {
+            return false;
+        }
+        return engine.cancel(orderId, "cancelled by strategy").accepted();
+    }
+
+    @Override
+    public List<Order> openOrders(Symbol symbol) {
+        List<Order> result = new ArrayList<>();
+        for (Order o : engine.openOrders(account)) {
+            if (o.bot().equals(bot) && o.symbol().equals(symbol)) {
+                result.add(o);
+            }
+        }
+        return result;
+    }
+}

@@ -1,0 +1,556 @@
+package com.quantdesk.core.engine;
+
+import com.quantdesk.core.command.CancelOrder;
+import com.quantdesk.core.command.Command;
+import com.quantdesk.core.command.CommandResult;
+import com.quantdesk.core.command.ModifyOrder;
+import com.quantdesk.core.command.SetTradingState;
+import com.quantdesk.core.command.SubmitOrder;
+import com.quantdesk.core.domain.AccountId;
+import com.quantdesk.core.domain.Bar;
+import com.quantdesk.core.domain.BotId;
+import com.quantdesk.core.domain.Instrument;
+import com.quantdesk.core.domain.OrderId;
+import com.quantdesk.core.domain.Product;
+import com.quantdesk.core.domain.Side;
+import com.quantdesk.core.domain.Symbol;
+import com.quantdesk.core.event.Event;
+import com.quantdesk.core.event.OrderAccepted;
+import com.quantdesk.core.event.OrderCancelled;
+import com.quantdesk.core.event.OrderDenied;
+import com.quantdesk.core.event.OrderEvent;
+import com.quantdesk.core.event.OrderFilled;
+import com.quantdesk.core.event.OrderModified;
+import com.quantdesk.core.event.OrderRejected;
+import com.quantdesk.core.event.OrderSubmitted;
+import com.quantdesk.core.event.PositionChanged;
+import com.quantdesk.core.event.TradingStateChanged;
+import com.quantdesk.core.order.Order;
+import com.quantdesk.core.order.OrderRequest;
+import com.quantdesk.core.order.OrderStatus;
+import com.quantdesk.core.portfolio.Portfolio;
+import com.quantdesk.core.portfolio.Position;
+import com.quantdesk.core.risk.TradingState;
+import com.quantdesk.core.strategy.Strategy;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The single-writer trading engine: it owns orders, positions, cash and trading states, and every
+ * change to them happens here, on one thread, as numbered events.
+ *
+ * <p>A backtest calls it directly from its replay loop. Live and paper mode wrap it in an
+ * {@link EngineLoop}, which hands it commands, bars and venue reports on its own thread. The engine
+ * never blocks and never reads the wall clock: time comes from the injected {@link InstantSource}.
+ *
+ * <p>Work that arrives while the engine is already busy (a venue answering synchronously, a strategy
+ * callback) is queued and runs when the current step is complete, so state is never observed half
+ * updated and events keep a strict order.
+ */
+public final class TradingEngine implements EngineView {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TradingEngine.class);
+
+    private final InstantSource clock;
+    private final BrokerGateway gateway;
+    private final Function<Symbol, Optional<Instrument>> instruments;
+    private final List<EngineListener> listeners = new ArrayList<>();
+    private final List<PreTradeCheck> checks = new ArrayList<>();
+    private final Map<AccountId, Portfolio> portfolios = new LinkedHashMap<>();
+    private final List<Portfolio> portfolioList = new ArrayList<>();
+    private final Map<OrderId, Order> openOrders = new LinkedHashMap<>();
+    private final Map<Symbol, long[]> lastPrices = new HashMap<>();
+    private final Map<BotId, BotRuntime> bots = new LinkedHashMap<>();
+    private final Map<Symbol, BotRuntime[]> botsBySymbol = new HashMap<>();
+    private final Map<AccountId, TradingState> accountStates = new HashMap<>();
+    private final ArrayDeque<Runnable> deferred = new ArrayDeque<>();
+    private final Reports reports = new Reports();
+    private TradingState globalState = TradingState.ACTIVE;
+    private long nextSequence = 1;
+    private long nextId = 1;
+    private boolean busy;
+    private boolean started;
+
+    /**
+     * An engine.
+     *
+     * @param clock       engine time
+     * @param gateway     the venue orders go to
+     * @param instruments the instrument master
+     */
+    public TradingEngine(InstantSource clock, BrokerGateway gateway,
+                         Function<Symbol, Optional<Instrument>> instruments) {
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.gateway = Objects.requireNonNull(gateway, "gateway");
+        this.instruments = Objects.requireNonNull(instruments, "instruments");
+        gateway.connect(reports);
+    }
+
+    // ---------------------------------------------------------------- set-up
+
+    /** Adds a listener that receives every event from now on. */
+    public void addListener(EngineListener listener) {
+        listeners.add(Objects.requireNonNull(listener, "listener"));
+    }
+
+    /** Adds a pre-trade check; checks run in the order they were added. */
+    public void addPreTradeCheck(PreTradeCheck check) {
+        checks.add(Objects.requireNonNull(check, "check"));
+    }
+
+    /** Opens an account with {@code cash} paise. */
+    public Portfolio openAccount(AccountId account, long cash) {
+        if (portfolios.containsKey(account)) {
+            throw new IllegalArgumentException("account " + account + " is already open");
+        }
+        Portfolio portfolio = new Portfolio(account, cash);
+        portfolios.put(account, portfolio);
+        portfolioList.add(portfolio);
+        return portfolio;
+    }
+
+    /** Adds a bot running {@code strategy} for {@code account} on {@code symbols}. */
+    public void addBot(BotId bot, AccountId account, Strategy strategy, Collection<Symbol> symbols) {
+        if (bots.containsKey(bot)) {
+            throw new IllegalArgumentException("bot " + bot + " already exists");
+        }
+        portfolio(account);
+        BotRuntime runtime = new BotRuntime(this, bot, account, strategy);
+        bots.put(bot, runtime);
+        for (Symbol symbol : symbols) {
+            BotRuntime[] current = botsBySymbol.getOrDefault(symbol, new BotRuntime[0]);
+            BotRuntime[] extended = java.util.Arrays.copyOf(current, current.length + 1);
+            extended[current.length] = runtime;
+            botsBySymbol.put(symbol, extended);
+        }
+        if (started) {
+            drive(() -> strategy.onStart(runtime));
+        }
+    }
+
+    /** Calls every strategy's {@code onStart}. */
+    public void start() {
+        started = true;
+        drive(() -> {
+            for (BotRuntime bot : bots.values()) {
+                bot.strategy().onStart(bot);
+            }
+        });
+    }
+
+    /** Calls every strategy's {@code onStop}. */
+    public void stop() {
+        drive(() -> {
+            for (BotRuntime bot : bots.values()) {
+                bot.strategy().onStop(bot);
+            }
+        });
+    }
+
+    /** The sink a venue reports to; calls are processed on the caller's (engine) thread. */
+    public ExecutionReports reports() {
+        return reports;
+    }
+
+    // ---------------------------------------------------------------- inputs
+
+    /**
+     * A closed bar: marks positions at its close, then lets the bots subscribed to its symbol
+     * decide. A venue matching resting orders against the bar must see it first.
+     */
+    public void onBar(Bar bar) {
+        drive(() -> {
+            Symbol symbol = bar.symbol();
+            setLastPrice(symbol, bar.close());
+            for (int i = 0; i < portfolioList.size(); i++) {
+                portfolioList.get(i).mark(symbol, bar.close());
+            }
+            BotRuntime[] subscribed = botsBySymbol.get(symbol);
+            if (subscribed != null) {
+                for (BotRuntime bot : subscribed) {
+                    bot.strategy().onBar(bot, bar);
+                }
+            }
+        });
+    }
+
+    /**
+     * Executes a command and answers it. Must not be called from inside a strategy callback (use the
+     * strategy's context instead).
+     */
+    public CommandResult execute(Command command) {
+        if (busy) {
+            throw new IllegalStateException("execute() called re-entrantly; strategies use their context");
+        }
+        CommandResult[] result = new CommandResult[1];
+        drive(() -> result[0] = switch (command) {
+            case SubmitOrder s -> submit(s.request());
+            case CancelOrder c -> cancel(c.orderId(), c.reason());
+            case ModifyOrder m -> modify(m);
+            case SetTradingState t -> setTradingState(t, nextId++);
+        });
+        return result[0];
+    }
+
+    // ---------------------------------------------------------------- orders
+
+    CommandResult submit(OrderRequest request) {
+        OrderId id = OrderId.of(nextId++);
+        Instant now = clock.instant();
+        Order order = Order.create(id, request, now);
+        PreTradeDecision decision = admissible(request);
+        for (int i = 0; decision.allowed() && i < checks.size(); i++) {
+            decision = checks.get(i).check(request, this);
+        }
+        if (!decision.allowed()) {
+            Order denied = order.moveTo(OrderStatus.DENIED, now);
+            OrderDenied event = new OrderDenied(nextSequence++, now, request.account(), request.bot(), id.value(),
+                    denied, decision.reasonCode(), decision.message(), decision.limit(), decision.attempted());
+            emit(event);
+            notifyBot(request.bot(), event);
+            return CommandResult.refused(id, decision.reasonCode(), decision.message());
+        }
+        Order submitted = order.moveTo(OrderStatus.SUBMITTED, now);
+        openOrders.put(id, submitted);
+        OrderSubmitted event = new OrderSubmitted(nextSequence++, now, request.account(), request.bot(), id.value(),
+                submitted);
+        emit(event);
+        notifyBot(request.bot(), event);
+        gateway.submit(submitted);
+        return CommandResult.ok(id);
+    }
+
+    /** Rules every order obeys before configurable risk: known instrument, account, state, CNC shorts. */
+    private PreTradeDecision admissible(OrderRequest request) {
+        if (!portfolios.containsKey(request.account())) {
+            return PreTradeDecision.deny("ORDER_UNKNOWN_ACCOUNT", "unknown account " + request.account());
+        }
+        if (instruments.apply(request.symbol()).isEmpty()) {
+            return PreTradeDecision.deny("ORDER_UNKNOWN_INSTRUMENT", "unknown instrument " + request.symbol());
+        }
+        TradingState state = tradingState(request.account());
+        if (state == TradingState.HALTED) {
+            return PreTradeDecision.deny("RISK_HALTED", "trading is halted for " + request.account());
+        }
+        if (state == TradingState.REDUCING && !reducesExposure(request)) {
+            return PreTradeDecision.deny("RISK_REDUCING_ONLY",
+                    "only exposure-reducing orders are allowed for " + request.account());
+        }
+        if (request.product() == Product.CNC && request.side() == Side.SELL) {
+            long held = portfolio(request.account()).quantity(request.symbol(), Product.CNC);
+            long selling = request.quantity() + openQuantity(request.account(), request.symbol(), Product.CNC,
+                    Side.SELL);
+            if (selling > held) {
+                return PreTradeDecision.deny("ORDER_CNC_SHORT_SELL",
+                        "CNC sell of " + request.quantity() + " " + request.symbol() + " exceeds holdings",
+                        held, selling);
+            }
+        }
+        return PreTradeDecision.ALLOW;
+    }
+
+    /** Whether the order only reduces an existing position (it never opens or flips one). */
+    public boolean reducesExposure(OrderRequest request) {
+        long position = portfolio(request.account()).quantity(request.symbol(), request.product());
+        long pending = openQuantity(request.account(), request.symbol(), request.product(), request.side());
+        return position != 0 && Long.signum(position) != request.side().sign()
+                && request.quantity() + pending <= Math.abs(position);
+    }
+
+    private long openQuantity(AccountId account, Symbol symbol, Product product, Side side) {
+        long total = 0;
+        for (Order o : openOrders.values()) {
+            if (o.account().equals(account) && o.symbol().equals(symbol) && o.product() == product
+                    && o.side() == side) {
+                total += o.remainingQuantity();
+            }
+        }
+        return total;
+    }
+
+    CommandResult cancel(OrderId id, String reason) {
+        Order order = openOrders.get(id);
+        if (order == null) {
+            return CommandResult.refused(id, "ORDER_NOT_OPEN", "order " + id + " is not open");
+        }
+        gateway.cancel(order);
+        return CommandResult.ok(id);
+    }
+
+    private CommandResult modify(ModifyOrder m) {
+        Order order = openOrders.get(m.orderId());
+        if (order == null) {
+            return CommandResult.refused(m.orderId(), "ORDER_NOT_OPEN", "order " + m.orderId() + " is not open");
+        }
+        if (m.quantity() != 0 && m.quantity() <= order.filledQuantity()) {
+            return CommandResult.refused(m.orderId(), "ORDER_MODIFY_QUANTITY",
+                    "new quantity " + m.quantity() + " must exceed the filled " + order.filledQuantity());
+        }
+        if (m.limitPrice() != 0 && !order.type().needsLimitPrice()
+                || m.triggerPrice() != 0 && !order.type().needsTriggerPrice()) {
+            return CommandResult.refused(m.orderId(), "ORDER_MODIFY_PRICE",
+                    "a " + order.type().wireName() + " order has no such price to modify");
+        }
+        gateway.modify(order, m.quantity(), m.limitPrice(), m.triggerPrice());
+        return CommandResult.ok(m.orderId());
+    }
+
+    private CommandResult setTradingState(SetTradingState command, long commandId) {
+        TradingState previous = command.account().equals(AccountId.SYSTEM)
+                ? globalState
+                : accountStates.getOrDefault(command.account(), TradingState.ACTIVE);
+        if (command.account().equals(AccountId.SYSTEM)) {
+            globalState = command.state();
+        } else {
+            portfolio(command.account());
+            accountStates.put(command.account(), command.state());
+        }
+        emit(new TradingStateChanged(nextSequence++, clock.instant(), command.account(), BotId.NONE, commandId,
+                previous, command.state(), command.reason(), command.actor()));
+        return CommandResult.ok();
+    }
+
+    // ---------------------------------------------------------------- venue reports
+
+    private final class Reports implements ExecutionReports {
+
+        @Override
+        public void accepted(OrderId orderId, String venueOrderId) {
+            drive(() -> {
+                Order order = live(orderId, "accept");
+                if (order == null || order.status() != OrderStatus.SUBMITTED) {
+                    return;
+                }
+                Instant now = clock.instant();
+                openOrders.put(orderId, order.accept(venueOrderId, now));
+                publishOrderEvent(new OrderAccepted(nextSequence++, now, order.account(), order.bot(),
+                        orderId.value(), orderId, venueOrderId));
+            });
+        }
+
+        @Override
+        public void rejected(OrderId orderId, String reasonCode, String message) {
+            drive(() -> {
+                Order order = live(orderId, "reject");
+                if (order == null) {
+                    return;
+                }
+                Instant now = clock.instant();
+                order.moveTo(OrderStatus.REJECTED, now);
+                openOrders.remove(orderId);
+                publishOrderEvent(new OrderRejected(nextSequence++, now, order.account(), order.bot(),
+                        orderId.value(), orderId, reasonCode, message));
+            });
+        }
+
+        @Override
+        public void filled(OrderId orderId, String fillId, long quantity, long price, long charges) {
+            drive(() -> applyFill(orderId, fillId, quantity, price, charges));
+        }
+
+        @Override
+        public void cancelled(OrderId orderId, String reason) {
+            drive(() -> {
+                Order order = live(orderId, "cancel");
+                if (order == null) {
+                    return;
+                }
+                Instant now = clock.instant();
+                order.moveTo(OrderStatus.CANCELLED, now);
+                openOrders.remove(orderId);
+                publishOrderEvent(new OrderCancelled(nextSequence++, now, order.account(), order.bot(),
+                        orderId.value(), orderId, order.remainingQuantity(), reason));
+            });
+        }
+
+        @Override
+        public void modified(OrderId orderId, long quantity, long limitPrice, long triggerPrice) {
+            drive(() -> {
+                Order order = live(orderId, "modify");
+                if (order == null) {
+                    return;
+                }
+                OrderRequest r = order.request();
+                OrderRequest changed = new OrderRequest(r.account(), r.bot(), r.symbol(), r.side(), r.type(),
+                        r.product(), r.validity(), quantity == 0 ? r.quantity() : quantity,
+                        limitPrice == 0 ? r.limitPrice() : limitPrice,
+                        triggerPrice == 0 ? r.triggerPrice() : triggerPrice, r.stopLossPrice(), r.tag());
+                Instant now = clock.instant();
+                openOrders.put(orderId, new Order(orderId, changed, order.status(), order.venueOrderId(),
+                        order.filledQuantity(), order.filledValue(), order.createdAt(), now));
+                publishOrderEvent(new OrderModified(nextSequence++, now, order.account(), order.bot(),
+                        orderId.value(), orderId, changed.quantity(), changed.limitPrice(), changed.triggerPrice()));
+            });
+        }
+    }
+
+    private Order live(OrderId orderId, String what) {
+        Order order = openOrders.get(orderId);
+        if (order == null) {
+            LOG.warn("venue report '{}' for {} which is not open; ignored", what, orderId);
+        }
+        return order;
+    }
+
+    private void applyFill(OrderId orderId, String fillId, long quantity, long price, long charges) {
+        Order order = live(orderId, "fill");
+        if (order == null) {
+            return;
+        }
+        Instant now = clock.instant();
+        Order updated = order.fill(quantity, price, now);
+        if (updated.status() == OrderStatus.FILLED) {
+            openOrders.remove(orderId);
+        } else {
+            openOrders.put(orderId, updated);
+        }
+        setLastPrice(order.symbol(), price);
+        Portfolio portfolio = portfolio(order.account());
+        Position position = portfolio.applyFill(order.symbol(), order.product(), order.side(), quantity, price,
+                charges);
+        for (int i = 0; i < portfolioList.size(); i++) {
+            if (portfolioList.get(i) != portfolio) {
+                portfolioList.get(i).mark(order.symbol(), price);
+            }
+        }
+        BotRuntime bot = bots.get(order.bot());
+        if (bot != null) {
+            bot.addPosition(order.symbol(), order.side().sign() * quantity);
+        }
+        OrderFilled fill = new OrderFilled(nextSequence++, now, order.account(), order.bot(), orderId.value(),
+                orderId, fillId, order.symbol(), order.side(), order.product(), quantity, price, charges,
+                updated.filledQuantity(), updated.remainingQuantity());
+        emit(fill);
+        emit(new PositionChanged(nextSequence++, now, order.account(), order.bot(), orderId.value(),
+                order.symbol(), order.product(), position.quantity(), position.costBasis(),
+                position.averagePrice(), position.realizedPnl()));
+        notifyBot(order.bot(), fill);
+    }
+
+    private void publishOrderEvent(OrderEvent event) {
+        emit(event);
+        notifyBot(event.bot(), event);
+    }
+
+    private void notifyBot(BotId botId, OrderEvent event) {
+        BotRuntime bot = bots.get(botId);
+        if (bot == null) {
+            return;
+        }
+        deferred.add(() -> {
+            bot.strategy().onOrderEvent(bot, event);
+            if (event instanceof OrderFilled fill) {
+                bot.strategy().onFill(bot, fill);
+            }
+        });
+    }
+
+    private void emit(Event event) {
+        for (int i = 0; i < listeners.size(); i++) {
+            listeners.get(i).onEvent(event);
+        }
+    }
+
+    /** Runs {@code work} now, or after the current step when the engine is already inside one. */
+    private void drive(Runnable work) {
+        if (busy) {
+            deferred.add(work);
+            return;
+        }
+        busy = true;
+        try {
+            work.run();
+            Runnable next;
+            while ((next = deferred.poll()) != null) {
+                next.run();
+            }
+        } finally {
+            deferred.clear();
+            busy = false;
+        }
+    }
+
+    private void setLastPrice(Symbol symbol, long price) {
+        long[] holder = lastPrices.get(symbol);
+        if (holder == null) {
+            lastPrices.put(symbol, new long[] {price});
+        } else {
+            holder[0] = price;
+        }
+    }
+
+    // ---------------------------------------------------------------- views
+
+    @Override
+    public Instant now() {
+        return clock.instant();
+    }
+
+    @Override
+    public Optional<Instrument> instrument(Symbol symbol) {
+        return instruments.apply(symbol);
+    }
+
+    @Override
+    public long lastPrice(Symbol symbol) {
+        long[] holder = lastPrices.get(symbol);
+        return holder == null ? 0 : holder[0];
+    }
+
+    @Override
+    public Portfolio portfolio(AccountId account) {
+        Portfolio portfolio = portfolios.get(account);
+        if (portfolio == null) {
+            throw new IllegalArgumentException("unknown account " + account);
+        }
+        return portfolio;
+    }
+
+    /** Every open account, in the order they were opened. */
+    public List<Portfolio> portfolios() {
+        return List.copyOf(portfolioList);
+    }
+
+    @Override
+    public List<Order> openOrders(AccountId account) {
+        List<Order> result = new ArrayList<>();
+        for (Order o : openOrders.values()) {
+            if (o.account().equals(account)) {
+                result.add(o);
+            }
+        }
+        return result;
+    }
+
+    /** Every open order, oldest first. */
+    public List<Order> openOrders() {
+        return List.copyOf(openOrders.values());
+    }
+
+    /** An open order, if it is open. */
+    public Optional<Order> openOrder(OrderId id) {
+        return Optional.ofNullable(openOrders.get(id));
+    }
+
+    @Override
+    public TradingState tradingState(AccountId account) {
+        return globalState.mostRestrictive(accountStates.getOrDefault(account, TradingState.ACTIVE));
+    }
+
+    /** The sequence number the next event will carry. */
+    public long nextSequence() {
+        return nextSequence;
+    }
+}

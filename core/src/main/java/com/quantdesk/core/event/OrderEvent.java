@@ -1,0 +1,11 @@
+package com.quantdesk.core.event;
+
+import com.quantdesk.core.domain.OrderId;
+
+/** An event in the life of one order. */
+public sealed interface OrderEvent extends Event
+        permits OrderSubmitted, OrderDenied, OrderAccepted, OrderRejected, OrderFilled, OrderCancelled, OrderModified {
+
+    /** The order. */
+    OrderId orderId();
+}
