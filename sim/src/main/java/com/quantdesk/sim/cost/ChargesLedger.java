@@ -109,7 +109,7 @@ public final class ChargesLedger {
 
     /**
      * The paise debited over all fills. Each order is rounded on its own, so this can differ from
-     * {@code total().totalPaise()} by up to half a paisa per order.
+     * {@code total().totalPaise()} by about half a paisa per order.
      */
     public long bookedPaise() {
         return bookedPaise;
