@@ -1,5 +1,6 @@
 package com.quantdesk.sim.data;
 
+import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.Locale;
 
@@ -114,7 +115,7 @@ record ColumnLayout(int columns, int timestamp, int timeOfDay, int open, int hig
 
     private static boolean isNumber(String text) {
         try {
-            new java.math.BigDecimal(text);
+            new BigDecimal(text);
             return true;
         } catch (NumberFormatException e) {
             return false;
