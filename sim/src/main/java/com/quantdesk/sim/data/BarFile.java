@@ -1,0 +1,32 @@
+package com.quantdesk.sim.data;
+
+import com.quantdesk.core.domain.Bar;
+import com.quantdesk.core.domain.Symbol;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The bars read from one CSV file.
+ *
+ * @param symbol        the symbol every bar carries
+ * @param file          the file read
+ * @param bars          the bars, in strictly increasing time order
+ * @param roundedValues how many prices had more than two decimals and were rounded half-even to the
+ *                      paisa (vendor files often carry binary-float noise such as {@code 4044.89990234375})
+ * @param skipped       one warning per skipped row ({@code "<file>, line <n>: <reason>"}); empty unless
+ *                      the reader skips bad rows
+ */
+public record BarFile(Symbol symbol, Path file, List<Bar> bars, int roundedValues, List<String> skipped) {
+
+    /** Validates and copies. */
+    public BarFile {
+        Objects.requireNonNull(symbol, "symbol");
+        Objects.requireNonNull(file, "file");
+        bars = List.copyOf(bars);
+        skipped = List.copyOf(skipped);
+        if (roundedValues < 0) {
+            throw new IllegalArgumentException("roundedValues must not be negative, was " + roundedValues);
+        }
+    }
+}

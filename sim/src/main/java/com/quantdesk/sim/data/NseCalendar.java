@@ -1,0 +1,89 @@
+package com.quantdesk.sim.data;
+
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * NSE trading days and the normal-market session (09:15–15:30 IST).
+ *
+ * <p>A trading day is a Monday to Friday that is not in the holiday set. The holiday list is
+ * configuration, not code, because NSE publishes it yearly and adds ad-hoc closures; special
+ * sessions such as Muhurat trading are not modelled.
+ *
+ * @param holidays weekdays on which the exchange is closed
+ */
+public record NseCalendar(Set<LocalDate> holidays) {
+
+    /** Indian Standard Time; India has no daylight saving, so the offset is always +05:30. */
+    public static final ZoneId IST = ZoneId.of("Asia/Kolkata");
+
+    /** Start of the normal market. */
+    public static final LocalTime SESSION_OPEN = LocalTime.of(9, 15);
+
+    /** End of the normal market. */
+    public static final LocalTime SESSION_CLOSE = LocalTime.of(15, 30);
+
+    /** Copies the holiday set. */
+    public NseCalendar {
+        holidays = Set.copyOf(Objects.requireNonNull(holidays, "holidays"));
+    }
+
+    /** A calendar in which every Monday to Friday is a trading day. */
+    public static NseCalendar weekdays() {
+        return new NseCalendar(Set.of());
+    }
+
+    /** This calendar with {@code holidays} as its holiday set (replacing the current one). */
+    public NseCalendar withHolidays(Set<LocalDate> holidays) {
+        return new NseCalendar(holidays);
+    }
+
+    /** Whether NSE's normal market is open on {@code date}. */
+    public boolean isTradingDay(LocalDate date) {
+        DayOfWeek day = date.getDayOfWeek();
+        return day != DayOfWeek.SATURDAY && day != DayOfWeek.SUNDAY && !holidays.contains(date);
+    }
+
+    /**
+     * The trading days from {@code from} to {@code to}, both inclusive, in order.
+     *
+     * @throws IllegalArgumentException if {@code from} is after {@code to}
+     */
+    public List<LocalDate> tradingDays(LocalDate from, LocalDate to) {
+        if (from.isAfter(to)) {
+            throw new IllegalArgumentException("from " + from + " is after to " + to);
+        }
+        List<LocalDate> days = new ArrayList<>();
+        for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(1)) {
+            if (isTradingDay(day)) {
+                days.add(day);
+            }
+        }
+        return List.copyOf(days);
+    }
+
+    /** The instant the normal market opens on {@code date} (09:15 IST). */
+    public Instant sessionOpen(LocalDate date) {
+        return ZonedDateTime.of(date, SESSION_OPEN, IST).toInstant();
+    }
+
+    /** The instant the normal market closes on {@code date} (15:30 IST). */
+    public Instant sessionClose(LocalDate date) {
+        return ZonedDateTime.of(date, SESSION_CLOSE, IST).toInstant();
+    }
+
+    /** Whether {@code time} falls in the normal market of a trading day: open inclusive, close exclusive. */
+    public boolean isInSession(Instant time) {
+        ZonedDateTime local = time.atZone(IST);
+        LocalTime clock = local.toLocalTime();
+        return isTradingDay(local.toLocalDate()) && !clock.isBefore(SESSION_OPEN) && clock.isBefore(SESSION_CLOSE);
+    }
+}
