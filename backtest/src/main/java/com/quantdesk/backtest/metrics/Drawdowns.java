@@ -1,0 +1,88 @@
+package com.quantdesk.backtest.metrics;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Drawdowns of an equity curve, measured on every point so that an intraday trough counts.
+ *
+ * <p>The drawdown at a point is {@code (peak - equity) / peak}, where {@code peak} is the highest
+ * equity up to and including that point. It is zero at a new high and exceeds one only when equity
+ * falls below zero. The curve must start with positive equity, so the peak is always positive.
+ */
+public final class Drawdowns {
+
+    private Drawdowns() {
+    }
+
+    /**
+     * The drawdown at each point, as a positive fraction (the underwater curve, sign flipped).
+     *
+     * @param curve points in time order; the first with positive equity
+     * @return one drawdown per point, in the curve's order
+     */
+    public static double[] underwater(List<EquityPoint> curve) {
+        requireStartsPositive(curve);
+        double[] drawdowns = new double[curve.size()];
+        long peak = Long.MIN_VALUE;
+        for (int i = 0; i < curve.size(); i++) {
+            long equity = curve.get(i).equityPaise();
+            peak = Math.max(peak, equity);
+            drawdowns[i] = (double) (peak - equity) / peak;
+        }
+        return drawdowns;
+    }
+
+    /** The largest drawdown of the curve, a fraction in {@code [0, 1]} while equity stays non-negative. */
+    public static double max(List<EquityPoint> curve) {
+        double max = 0;
+        for (double drawdown : underwater(curve)) {
+            max = Math.max(max, drawdown);
+        }
+        return max;
+    }
+
+    /**
+     * The longest time spent below a previous peak: from the peak's time to the first point whose
+     * equity is back at or above it, or to the last point when equity never recovers. This is the
+     * longest drawdown, not necessarily the deepest one; zero for a curve that never falls.
+     */
+    public static Duration longestDuration(List<EquityPoint> curve) {
+        requireStartsPositive(curve);
+        Duration longest = Duration.ZERO;
+        long peak = curve.getFirst().equityPaise();
+        Instant peakTime = curve.getFirst().time();
+        boolean underwater = false;
+        for (EquityPoint point : curve) {
+            if (point.equityPaise() >= peak) {
+                if (underwater) {
+                    longest = longer(longest, Duration.between(peakTime, point.time()));
+                }
+                peak = point.equityPaise();
+                peakTime = point.time();
+                underwater = false;
+            } else {
+                underwater = true;
+            }
+        }
+        if (underwater) {
+            longest = longer(longest, Duration.between(peakTime, curve.getLast().time()));
+        }
+        return longest;
+    }
+
+    private static Duration longer(Duration a, Duration b) {
+        return a.compareTo(b) >= 0 ? a : b;
+    }
+
+    private static void requireStartsPositive(List<EquityPoint> curve) {
+        if (curve.isEmpty()) {
+            throw new IllegalArgumentException("the equity curve is empty");
+        }
+        if (curve.getFirst().equityPaise() <= 0) {
+            throw new IllegalArgumentException("the equity curve must start with positive equity, was "
+                    + curve.getFirst().equityPaise());
+        }
+    }
+}
