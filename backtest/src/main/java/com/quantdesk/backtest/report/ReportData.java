@@ -1,0 +1,65 @@
+package com.quantdesk.backtest.report;
+
+import com.quantdesk.backtest.metrics.EquityPoint;
+import com.quantdesk.backtest.metrics.PerformanceMetrics;
+import com.quantdesk.backtest.metrics.RoundTrip;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Everything {@link HtmlReport} shows about one backtest. It holds no wall-clock time, so the same
+ * data always renders to the same bytes.
+ *
+ * @param title           heading of the report, such as the strategy's name
+ * @param subtitle        line under the heading, such as the symbols and the date range
+ * @param parameters      strategy and run parameters, in the order to show them
+ * @param metrics         the computed performance
+ * @param curve           the equity curve, in time order, at least one point
+ * @param trades          closed trades, in the order to list them
+ * @param denialsByReason orders our risk checks denied, counted by reason, in the order to show them
+ * @param orderCount      orders submitted
+ * @param fillCount       fills received
+ */
+public record ReportData(
+        String title,
+        String subtitle,
+        Map<String, String> parameters,
+        PerformanceMetrics metrics,
+        List<EquityPoint> curve,
+        List<RoundTrip> trades,
+        Map<String, Long> denialsByReason,
+        long orderCount,
+        long fillCount) {
+
+    /** Validates the data and takes immutable copies that keep the maps' order. */
+    public ReportData {
+        Objects.requireNonNull(title, "title");
+        Objects.requireNonNull(subtitle, "subtitle");
+        Objects.requireNonNull(metrics, "metrics");
+        parameters = orderedCopy(Objects.requireNonNull(parameters, "parameters"));
+        denialsByReason = orderedCopy(Objects.requireNonNull(denialsByReason, "denialsByReason"));
+        curve = List.copyOf(curve);
+        trades = List.copyOf(trades);
+        if (curve.isEmpty()) {
+            throw new IllegalArgumentException("the equity curve is empty");
+        }
+        if (orderCount < 0 || fillCount < 0) {
+            throw new IllegalArgumentException("order and fill counts must not be negative, were "
+                    + orderCount + " and " + fillCount);
+        }
+        denialsByReason.forEach((reason, count) -> {
+            if (count < 0) {
+                throw new IllegalArgumentException("denial count of " + reason + " is negative: " + count);
+            }
+        });
+    }
+
+    private static <V> Map<String, V> orderedCopy(Map<String, V> map) {
+        Map<String, V> copy = new LinkedHashMap<>();
+        map.forEach((key, value) -> copy.put(Objects.requireNonNull(key, "key"), Objects.requireNonNull(value, key)));
+        return Collections.unmodifiableMap(copy);
+    }
+}
