@@ -1,0 +1,134 @@
+package com.quantdesk.app;
+
+import com.quantdesk.core.domain.Bar;
+import com.quantdesk.core.domain.Instrument;
+import com.quantdesk.core.domain.Symbol;
+import com.quantdesk.sim.data.BarFile;
+import com.quantdesk.sim.data.CsvBarReader;
+import com.quantdesk.sim.data.InstrumentMaster;
+import com.quantdesk.sim.data.SyntheticMarket;
+import com.quantdesk.sim.data.SyntheticMarketConfig;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * Bars and instruments for a run, from CSV files or the synthetic market.
+ *
+ * @param bars        bars per symbol, in time order
+ * @param instruments the instrument for each symbol
+ * @param notes       things worth telling the user (values rounded, rows skipped)
+ */
+record MarketData(Map<Symbol, List<Bar>> bars, Function<Symbol, Optional<Instrument>> instruments,
+                  List<String> notes) {
+
+    /** Reads CSV files; the symbol of each is its file name (RELIANCE.csv → RELIANCE). */
+    static MarketData fromCsv(List<Path> files, boolean skipBadRows) {
+        CsvBarReader reader = new CsvBarReader().skipBadRows(skipBadRows);
+        Map<Symbol, List<Bar>> bars = new LinkedHashMap<>();
+        List<String> notes = new ArrayList<>();
+        for (Path file : files) {
+            if (!Files.isRegularFile(file)) {
+                throw new UsageException("data file not found: " + file);
+            }
+            BarFile read = reader.read(file);
+            if (bars.containsKey(read.symbol())) {
+                throw new UsageException("two data files for symbol " + read.symbol() + " (" + file + ")");
+            }
+            bars.put(read.symbol(), read.bars());
+            if (read.roundedValues() > 0) {
+                notes.add(file + ": rounded " + read.roundedValues() + " prices to the nearest paisa");
+            }
+            for (String skipped : read.skipped()) {
+                notes.add("skipped " + skipped);
+            }
+            if (read.bars().isEmpty()) {
+                throw new UsageException(file + ": no usable bars");
+            }
+        }
+        InstrumentMaster nifty = InstrumentMaster.nifty50();
+        Map<Symbol, Long> known = new HashMap<>();
+        Map<Symbol, Instrument> instruments = new HashMap<>();
+        bars.forEach((symbol, series) -> {
+            long reference = series.getFirst().close();
+            if (nifty.contains(symbol)) {
+                known.put(symbol, reference);
+            } else {
+                instruments.put(symbol, nifty.orDefault(symbol, reference));
+            }
+        });
+        InstrumentMaster master = nifty.withReferencePrices(known);
+        for (Symbol symbol : known.keySet()) {
+            instruments.put(symbol, master.get(symbol));
+        }
+        return new MarketData(bars, s -> Optional.ofNullable(instruments.get(s)), notes);
+    }
+
+    /** Generates the deterministic synthetic market. */
+    static MarketData synthetic(List<Symbol> symbols, LocalDate from, LocalDate to, Duration barSize, long seed) {
+        SyntheticMarketConfig config;
+        try {
+            config = SyntheticMarketConfig.defaults(symbols, from, to).withBarSize(barSize).withSeed(seed);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage(), e);
+        }
+        SyntheticMarket market = new SyntheticMarket(config);
+        Map<Symbol, List<Bar>> bars = market.generate();
+        if (bars.values().stream().allMatch(List::isEmpty)) {
+            throw new UsageException("no trading days between " + from + " and " + to);
+        }
+        InstrumentMaster master = market.instruments();
+        return new MarketData(bars, master::find, List.of());
+    }
+
+    /** Parses a bar size such as {@code 1d}, {@code 5m}, {@code 15m} or {@code 1h}. */
+    static Duration parseBarSize(String text) {
+        String t = text.trim().toLowerCase(Locale.ROOT);
+        try {
+            if (t.endsWith("d") && Long.parseLong(t.substring(0, t.length() - 1)) == 1) {
+                return Duration.ofDays(1);
+            }
+            if (t.endsWith("m")) {
+                return Duration.ofMinutes(Long.parseLong(t.substring(0, t.length() - 1)));
+            }
+            if (t.endsWith("h")) {
+                return Duration.ofHours(Long.parseLong(t.substring(0, t.length() - 1)));
+            }
+        } catch (NumberFormatException e) {
+            // fall through to the usage error below
+        }
+        throw new UsageException("bar size '" + text + "' is not one of 1d, <n>m or <n>h (e.g. 5m, 1h)");
+    }
+
+    /** Parses a comma-separated symbol list. */
+    static List<Symbol> parseSymbols(String text) {
+        List<Symbol> symbols = new ArrayList<>();
+        for (String part : text.split(",")) {
+            if (part.isBlank()) {
+                continue;
+            }
+            try {
+                Symbol symbol = Symbol.of(part);
+                if (symbols.contains(symbol)) {
+                    throw new UsageException("symbol " + symbol + " is listed twice");
+                }
+                symbols.add(symbol);
+            } catch (IllegalArgumentException e) {
+                throw new UsageException("--symbols: " + e.getMessage(), e);
+            }
+        }
+        if (symbols.isEmpty()) {
+            throw new UsageException("--symbols: give at least one symbol, e.g. RELIANCE,INFY");
+        }
+        return symbols;
+    }
+}

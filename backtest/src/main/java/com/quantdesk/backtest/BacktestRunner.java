@@ -1,0 +1,117 @@
+package com.quantdesk.backtest;
+
+import com.quantdesk.backtest.metrics.EquityPoint;
+import com.quantdesk.backtest.metrics.PerformanceAnalyzer;
+import com.quantdesk.backtest.metrics.PerformanceMetrics;
+import com.quantdesk.core.command.CancelOrder;
+import com.quantdesk.core.domain.Bar;
+import com.quantdesk.core.engine.PreTradeCheck;
+import com.quantdesk.core.engine.TradingEngine;
+import com.quantdesk.core.event.OrderCancelled;
+import com.quantdesk.core.event.OrderFilled;
+import com.quantdesk.core.order.Order;
+import com.quantdesk.core.portfolio.Portfolio;
+import com.quantdesk.core.time.ManualClock;
+import com.quantdesk.sim.cost.ChargesLedger;
+import com.quantdesk.sim.cost.NseCostModel;
+import com.quantdesk.sim.venue.FillCharges;
+import com.quantdesk.sim.venue.SimulatedVenue;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Runs a strategy over history: the same engine as paper and live trading, driven directly by a
+ * replay loop (no threads, no queues), against the simulated venue.
+ *
+ * <p>For every bar, in time order: the clock moves to the bar's time, the venue matches working
+ * orders against the bar, then the engine marks positions and lets the strategy decide. Orders the
+ * strategy places therefore work from the next bar on. After the last bar of each instant the
+ * account's equity is recorded. At the end, orders still working are cancelled and open positions
+ * stay marked at the last close.
+ */
+public final class BacktestRunner {
+
+    /** Told how far a run has got. */
+    @FunctionalInterface
+    public interface Progress {
+
+        /** Progress that is ignored. */
+        Progress NONE = (done, total) -> { };
+
+        /** {@code done} of {@code total} bars are processed. */
+        void update(long done, long total);
+    }
+
+    private static final int PROGRESS_EVERY = 1 << 16;
+
+    /** Runs the backtest. */
+    public BacktestResult run(BacktestConfig config) {
+        return run(config, Progress.NONE);
+    }
+
+    /** Runs the backtest, reporting progress every 65,536 bars and at the end. */
+    public BacktestResult run(BacktestConfig config, Progress progress) {
+        List<Bar> bars = BarMerger.merge(config.data().values());
+        ManualClock clock = new ManualClock(bars.getFirst().time());
+        ChargesLedger ledger = config.chargeRates().map(rates -> new ChargesLedger(new NseCostModel(rates)))
+                .orElse(null);
+        FillCharges charges = ledger == null ? FillCharges.NONE : ledgerCharges(ledger);
+        SimulatedVenue venue = new SimulatedVenue(config.venue(), config.instruments(), charges);
+        TradingEngine engine = new TradingEngine(clock, venue, config.instruments());
+        if (ledger != null) {
+            // The ledger only needs an order until it is done; keep its memory bounded on long runs.
+            engine.addListener(event -> {
+                if (event instanceof OrderFilled f && f.remaining() == 0) {
+                    ledger.forget(f.orderId());
+                } else if (event instanceof OrderCancelled c) {
+                    ledger.forget(c.orderId());
+                }
+            });
+        }
+        RunRecorder recorder = new RunRecorder();
+        engine.addListener(recorder);
+        for (PreTradeCheck check : config.checks()) {
+            engine.addPreTradeCheck(check);
+        }
+        Portfolio portfolio = engine.openAccount(BacktestConfig.ACCOUNT, config.initialCapital());
+        engine.addBot(BacktestConfig.BOT, BacktestConfig.ACCOUNT, config.strategy().create(config.parameters()),
+                config.data().keySet());
+        engine.start();
+
+        List<EquityPoint> curve = new ArrayList<>();
+        curve.add(new EquityPoint(bars.getFirst().time(), portfolio.equity(), portfolio.grossExposure()));
+        int n = bars.size();
+        for (int i = 0; i < n; i++) {
+            Bar bar = bars.get(i);
+            clock.set(bar.time());
+            venue.onBar(bar);
+            engine.onBar(bar);
+            if (i + 1 == n || !bars.get(i + 1).time().equals(bar.time())) {
+                curve.add(new EquityPoint(bar.time(), portfolio.equity(), portfolio.grossExposure()));
+            }
+            if ((i & (PROGRESS_EVERY - 1)) == 0) {
+                progress.update(i, n);
+            }
+        }
+        progress.update(n, n);
+        engine.stop();
+        for (Order order : engine.openOrders()) {
+            engine.execute(new CancelOrder(order.id(), "backtest ended"));
+        }
+
+        PerformanceMetrics metrics = PerformanceAnalyzer.analyze(curve, recorder.trips().closedTrips(),
+                portfolio.chargesPaid(), config.annualRiskFreeRate());
+        Instant from = bars.getFirst().time();
+        Instant to = bars.getLast().time();
+        return new BacktestResult(config.strategy().name(), config.parameters().asMap(),
+                List.copyOf(config.data().keySet()), from, to, config.initialCapital(), portfolio.equity(), metrics,
+                curve, recorder.trips().closedTrips(), recorder.orders(), recorder.fills(), recorder.denials(),
+                portfolio.openPositions(), n, recorder.eventCount(), recorder.eventStreamHash());
+    }
+
+    private static FillCharges ledgerCharges(ChargesLedger ledger) {
+        return (order, quantity, price, tradeDate) -> ledger.chargeForFill(order.id(), order.symbol(), order.side(),
+                order.product(), Math.multiplyExact(quantity, price), tradeDate);
+    }
+}

@@ -1,0 +1,153 @@
+package com.quantdesk.backtest;
+
+import com.quantdesk.core.engine.EngineListener;
+import com.quantdesk.core.event.Event;
+import com.quantdesk.core.event.OrderAccepted;
+import com.quantdesk.core.event.OrderCancelled;
+import com.quantdesk.core.event.OrderDenied;
+import com.quantdesk.core.event.OrderFilled;
+import com.quantdesk.core.event.OrderModified;
+import com.quantdesk.core.event.OrderRejected;
+import com.quantdesk.core.event.OrderSubmitted;
+import com.quantdesk.core.event.PositionChanged;
+import com.quantdesk.core.event.TradingStateChanged;
+import com.quantdesk.core.order.Order;
+import com.quantdesk.core.order.OrderStatus;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Listens to a backtest's engine and keeps what the result reports: the final state of every
+ * order, every fill, round trips, denials by reason, and a SHA-256 over the whole event stream
+ * (the determinism fingerprint: same inputs, same hash).
+ */
+final class RunRecorder implements EngineListener {
+
+    private final Map<Long, OrderState> orders = new LinkedHashMap<>();
+    private final List<FillRecord> fills = new ArrayList<>();
+    private final Map<String, Long> denials = new TreeMap<>();
+    private final RoundTripTracker trips = new RoundTripTracker();
+    private final MessageDigest digest;
+    private long eventCount;
+
+    RunRecorder() {
+        try {
+            digest = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+
+    private static final class OrderState {
+        Order order;
+        OrderStatus status;
+        long quantity;
+        long limit;
+        long trigger;
+        long filledQuantity;
+        long filledValue;
+        java.time.Instant updatedAt;
+        String reason = "";
+
+        OrderState(Order order) {
+            this.order = order;
+            this.status = order.status();
+            this.quantity = order.request().quantity();
+            this.limit = order.request().limitPrice();
+            this.trigger = order.request().triggerPrice();
+            this.updatedAt = order.updatedAt();
+        }
+    }
+
+    @Override
+    public void onEvent(Event event) {
+        eventCount++;
+        digest.update(event.toString().getBytes(StandardCharsets.UTF_8));
+        digest.update((byte) '\n');
+        switch (event) {
+            case OrderSubmitted e -> orders.put(e.order().id().value(), new OrderState(e.order()));
+            case OrderDenied e -> {
+                OrderState state = new OrderState(e.order());
+                state.reason = e.reasonCode() + ": " + e.message();
+                orders.put(e.order().id().value(), state);
+                denials.merge(e.reasonCode(), 1L, Long::sum);
+            }
+            case OrderAccepted e -> update(e.orderId().value(), OrderStatus.ACCEPTED, e.time(), null);
+            case OrderRejected e -> update(e.orderId().value(), OrderStatus.REJECTED, e.time(),
+                    e.reasonCode() + ": " + e.message());
+            case OrderCancelled e -> update(e.orderId().value(), OrderStatus.CANCELLED, e.time(), e.reason());
+            case OrderModified e -> {
+                OrderState s = orders.get(e.orderId().value());
+                s.quantity = e.quantity();
+                s.limit = e.limitPrice();
+                s.trigger = e.triggerPrice();
+                s.updatedAt = e.time();
+            }
+            case OrderFilled e -> {
+                OrderState s = orders.get(e.orderId().value());
+                s.filledQuantity = e.filledQuantity();
+                s.filledValue = Math.addExact(s.filledValue, Math.multiplyExact(e.quantity(), e.price()));
+                s.status = e.remaining() == 0 ? OrderStatus.FILLED : OrderStatus.PARTIALLY_FILLED;
+                s.updatedAt = e.time();
+                fills.add(new FillRecord(e.orderId().value(), e.fillId(), e.time(), e.symbol(), e.side(),
+                        e.product(), e.quantity(), e.price(), e.charges()));
+                trips.onFill(e);
+            }
+            case PositionChanged e -> { }
+            case TradingStateChanged e -> { }
+        }
+    }
+
+    private void update(long id, OrderStatus status, java.time.Instant time, String reason) {
+        OrderState s = orders.get(id);
+        s.status = status;
+        s.updatedAt = time;
+        if (reason != null) {
+            s.reason = reason;
+        }
+    }
+
+    List<OrderRecord> orders() {
+        List<OrderRecord> result = new ArrayList<>(orders.size());
+        for (OrderState s : orders.values()) {
+            var r = s.order.request();
+            result.add(new OrderRecord(s.order.id().value(), r.symbol(), r.side(), r.type(), r.product(),
+                    r.validity(), s.quantity, s.limit, s.trigger, s.status, s.filledQuantity,
+                    s.filledQuantity == 0 ? 0 : com.quantdesk.core.domain.Paise.scale(s.filledValue, 1,
+                            s.filledQuantity),
+                    s.order.createdAt(), s.updatedAt, s.reason));
+        }
+        return result;
+    }
+
+    List<FillRecord> fills() {
+        return List.copyOf(fills);
+    }
+
+    Map<String, Long> denials() {
+        return new TreeMap<>(denials);
+    }
+
+    RoundTripTracker trips() {
+        return trips;
+    }
+
+    long eventCount() {
+        return eventCount;
+    }
+
+    String eventStreamHash() {
+        try {
+            return HexFormat.of().formatHex(((MessageDigest) digest.clone()).digest());
+        } catch (CloneNotSupportedException e) {
+            throw new IllegalStateException("SHA-256 digests are cloneable", e);
+        }
+    }
+}
