@@ -1,7 +1,8 @@
 /**
  * Incremental technical indicators: each one consumes one bar (or price) per {@code update} in
  * O(1) time, or amortised O(1) for {@link com.quantdesk.core.indicator.Donchian}, and allocates
- * nothing after construction.
+ * nothing after construction. (After a price jump beyond its exact range,
+ * {@link com.quantdesk.core.indicator.Bollinger} spends one O(period) update rebuilding its sums.)
  *
  * <p>Every indicator shares one shape: {@code update(...)} feeds the next observation,
  * {@code isReady()} says whether enough data has been seen for a value, accessors return
