@@ -1,12 +1,14 @@
 package com.quantdesk.core.engine;
 
 import com.quantdesk.core.domain.AccountId;
+import com.quantdesk.core.domain.Bar;
 import com.quantdesk.core.domain.BotId;
 import com.quantdesk.core.domain.Instrument;
 import com.quantdesk.core.domain.OrderId;
 import com.quantdesk.core.domain.Symbol;
 import com.quantdesk.core.order.Order;
 import com.quantdesk.core.order.OrderRequest;
+import com.quantdesk.core.strategy.IndicatorSet;
 import com.quantdesk.core.strategy.Strategy;
 import com.quantdesk.core.strategy.StrategyContext;
 import java.time.Instant;
@@ -24,6 +26,7 @@ final class BotRuntime implements StrategyContext {
     private final AccountId account;
     private final Strategy strategy;
     private final Map<Symbol, long[]> positions = new HashMap<>();
+    private final Map<Symbol, IndicatorSet> indicators = new HashMap<>();
 
     BotRuntime(TradingEngine engine, BotId bot, AccountId account, Strategy strategy) {
         this.engine = engine;
@@ -34,6 +37,21 @@ final class BotRuntime implements StrategyContext {
 
     Strategy strategy() {
         return strategy;
+    }
+
+    /** Brings this bot's indicators for the bar's symbol up to date; called before {@code onBar}. */
+    void updateIndicators(Bar bar) {
+        if (!indicators.isEmpty()) {
+            IndicatorSet set = indicators.get(bar.symbol());
+            if (set != null) {
+                set.update(bar);
+            }
+        }
+    }
+
+    @Override
+    public IndicatorSet indicators(Symbol symbol) {
+        return indicators.computeIfAbsent(symbol, s -> new IndicatorSet());
     }
 
     void addPosition(Symbol symbol, long signedQuantity) {

@@ -180,6 +180,7 @@ public final class TradingEngine implements EngineView {
             BotRuntime[] subscribed = botsBySymbol.get(symbol);
             if (subscribed != null) {
                 for (BotRuntime bot : subscribed) {
+                    bot.updateIndicators(bar);
                     bot.strategy().onBar(bot, bar);
                 }
             }

@@ -31,6 +31,12 @@ public interface StrategyContext {
     /** The instrument for a symbol. */
     Instrument instrument(Symbol symbol);
 
+    /**
+     * Indicators bound to {@code symbol}'s bars, updated by the engine before each {@code onBar}.
+     * Only symbols this bot is subscribed to receive bars.
+     */
+    IndicatorSet indicators(Symbol symbol);
+
     /** This bot's net quantity in {@code symbol} (its own fills only), negative when short. */
     long position(Symbol symbol);
 

@@ -49,6 +49,8 @@ import java.util.function.Function;
  */
 public final class SimulatedVenue implements BrokerGateway {
 
+    private static final long NO_DATE = Long.MIN_VALUE;
+
     private final VenueConfig config;
     private final Function<Symbol, Optional<Instrument>> instruments;
     private final FillCharges charges;
@@ -153,9 +155,13 @@ public final class SimulatedVenue implements BrokerGateway {
      * Matches the working orders of the bar's symbol against it. Call before the engine sees the bar.
      */
     public void onBar(Bar bar) {
-        LocalDate date = MarketTime.tradeDate(bar.time());
-        DayState day = days.computeIfAbsent(bar.symbol(), s -> new DayState());
-        if (!date.equals(day.date)) {
+        long date = MarketTime.tradeEpochDay(bar.time());
+        DayState day = days.get(bar.symbol());
+        if (day == null) {
+            day = new DayState();
+            days.put(bar.symbol(), day);
+        }
+        if (date != day.date) {
             day.previousClose = day.lastClose;
             day.date = date;
         }
@@ -172,12 +178,12 @@ public final class SimulatedVenue implements BrokerGateway {
             if (!byId.containsKey(w.order.id())) {
                 continue;
             }
-            if (w.validity == Validity.DAY && w.sessionDate != null && date.isAfter(w.sessionDate)) {
+            if (w.validity == Validity.DAY && w.sessionDate != NO_DATE && date > w.sessionDate) {
                 remove(w);
                 reports.cancelled(w.order.id(), "expired at the end of the trading day");
                 continue;
             }
-            if (w.sessionDate == null) {
+            if (w.sessionDate == NO_DATE) {
                 w.sessionDate = date;
             }
             long price = fillPrice(w, bar);
@@ -195,8 +201,8 @@ public final class SimulatedVenue implements BrokerGateway {
         }
     }
 
-    private void fill(Working w, long quantity, long price, LocalDate date) {
-        long charge = charges.charge(w.order, quantity, price, date);
+    private void fill(Working w, long quantity, long price, long date) {
+        long charge = charges.charge(w.order, quantity, price, LocalDate.ofEpochDay(date));
         w.filled += quantity;
         w.filledValue = Math.addExact(w.filledValue, Math.multiplyExact(quantity, price));
         if (w.filled == w.quantity) {
@@ -280,7 +286,7 @@ public final class SimulatedVenue implements BrokerGateway {
     }
 
     private static final class DayState {
-        LocalDate date;
+        long date = NO_DATE;
         long lastClose;
         long previousClose;
     }
@@ -299,7 +305,7 @@ public final class SimulatedVenue implements BrokerGateway {
         long filled;
         long filledValue;
         boolean triggered;
-        LocalDate sessionDate;
+        long sessionDate = NO_DATE;
 
         Working(Order order, long lotSize) {
             this.order = order;
