@@ -23,9 +23,9 @@ final class StrategiesCommand implements Callable<Integer> {
             out.println(d.name());
             out.println("  " + d.description());
             for (ParameterSpec p : d.parameters()) {
-                out.printf("    %-12s default %-8s range %s..%s  %s%n", p.name(),
-                        ParameterSpec.format(p.defaultValue()), ParameterSpec.format(p.min()),
-                        ParameterSpec.format(p.max()), p.description());
+                String range = ParameterSpec.format(p.min()) + ".." + ParameterSpec.format(p.max());
+                out.printf("    %-12s default %-8s range %-14s %s%n", p.name(),
+                        ParameterSpec.format(p.defaultValue()), range, p.description());
             }
             out.println();
         }
