@@ -171,20 +171,34 @@ public final class TradingEngine implements EngineView {
      * decide. A venue matching resting orders against the bar must see it first.
      */
     public void onBar(Bar bar) {
-        drive(() -> {
-            Symbol symbol = bar.symbol();
-            setLastPrice(symbol, bar.close());
-            for (int i = 0; i < portfolioList.size(); i++) {
-                portfolioList.get(i).mark(symbol, bar.close());
+        if (busy) {
+            deferred.add(() -> processBar(bar));
+            return;
+        }
+        // The hot path of a backtest: no lambda, no allocation unless work was deferred.
+        busy = true;
+        try {
+            processBar(bar);
+            drainDeferred();
+        } finally {
+            deferred.clear();
+            busy = false;
+        }
+    }
+
+    private void processBar(Bar bar) {
+        Symbol symbol = bar.symbol();
+        setLastPrice(symbol, bar.close());
+        for (int i = 0; i < portfolioList.size(); i++) {
+            portfolioList.get(i).mark(symbol, bar.close());
+        }
+        BotRuntime[] subscribed = botsBySymbol.get(symbol);
+        if (subscribed != null) {
+            for (BotRuntime bot : subscribed) {
+                bot.updateIndicators(bar);
+                bot.strategy().onBar(bot, bar);
             }
-            BotRuntime[] subscribed = botsBySymbol.get(symbol);
-            if (subscribed != null) {
-                for (BotRuntime bot : subscribed) {
-                    bot.updateIndicators(bar);
-                    bot.strategy().onBar(bot, bar);
-                }
-            }
-        });
+        }
     }
 
     /**
@@ -473,13 +487,17 @@ public final class TradingEngine implements EngineView {
         busy = true;
         try {
             work.run();
-            Runnable next;
-            while ((next = deferred.poll()) != null) {
-                next.run();
-            }
+            drainDeferred();
         } finally {
             deferred.clear();
             busy = false;
+        }
+    }
+
+    private void drainDeferred() {
+        Runnable next;
+        while ((next = deferred.poll()) != null) {
+            next.run();
         }
     }
 
