@@ -1,0 +1,286 @@
+package com.quantdesk.app;
+
+import static com.quantdesk.app.CliRun.quantdesk;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Bad arguments end with exit code 2 and one line saying what is wrong, before any work is done. */
+class UsageErrorsTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void rejectsAnUnknownTopLevelOptionAndPointsToHelp() {
+        CliRun run = quantdesk("--bogus");
+
+        assertUsageError(run, "quantdesk: Unknown option: '--bogus'", "Try 'quantdesk --help' for more.");
+    }
+
+    @Test
+    void rejectsAnUnknownBacktestOptionAndPointsToTheSubcommandsHelp() {
+        CliRun run = quantdesk("backtest", "--bogus");
+
+        assertUsageError(run, "quantdesk: Unknown option: '--bogus'", "Try 'quantdesk backtest --help' for more.");
+    }
+
+    @Test
+    void rejectsAnUnknownOptionOfANestedSubcommand() {
+        CliRun run = quantdesk("data", "generate", "--bogus");
+
+        assertUsageError(run, "quantdesk: Unknown option: '--bogus'",
+                "Try 'quantdesk data generate --help' for more.");
+    }
+
+    @Test
+    void rejectsAnUnknownSubcommand() {
+        CliRun run = quantdesk("trade-everything");
+
+        assertThat(run.exitCode()).isEqualTo(QuantdeskCommand.USAGE);
+        assertThat(run.errLines()).first().asString().startsWith("quantdesk: Unmatched argument")
+                .contains("'trade-everything'");
+        assertThat(run.out()).isEmpty();
+    }
+
+    @Test
+    void rejectsAnUnknownStrategyListingTheAvailableOnes() {
+        CliRun run = quantdesk("backtest", "--strategy", "moon-shot");
+
+        assertUsageError(run, "quantdesk: --strategy: unknown strategy 'moon-shot'; "
+                + "available: sma-cross, rsi-reversion, donchian-breakout");
+    }
+
+    @Test
+    void rejectsAParameterThatIsNotANumber() {
+        CliRun run = quantdesk("backtest", "--param", "fast=abc");
+
+        assertUsageError(run, "quantdesk: --param: parameter fast='abc' is not a number");
+    }
+
+    @Test
+    void rejectsAParameterWithoutAValue() {
+        CliRun run = quantdesk("backtest", "--param", "fast");
+
+        assertUsageError(run, "quantdesk: --param: parameter fast='' is not a number");
+    }
+
+    @Test
+    void rejectsAParameterBelowItsLowerBound() {
+        CliRun run = quantdesk("backtest", "--param", "fast=0");
+
+        assertUsageError(run, "quantdesk: --param: parameter fast=0 is outside 1..1000");
+    }
+
+    @Test
+    void rejectsAParameterAboveItsUpperBound() {
+        CliRun run = quantdesk("backtest", "--strategy", "rsi-reversion", "--param", "overbought=100");
+
+        assertUsageError(run, "quantdesk: --param: parameter overbought=100 is outside 1..99");
+    }
+
+    @Test
+    void rejectsAFractionForAWholeNumberParameter() {
+        CliRun run = quantdesk("backtest", "--param", "slow=20.5");
+
+        assertUsageError(run, "quantdesk: --param: parameter slow=20.5 must be a whole number");
+    }
+
+    @Test
+    void rejectsAnUnknownParameterListingTheKnownOnes() {
+        CliRun run = quantdesk("backtest", "--strategy", "donchian-breakout", "--param", "fast=5");
+
+        assertUsageError(run, "quantdesk: --param: unknown parameter 'fast'; known: entry, exit, atr, atrMultiple, qty");
+    }
+
+    @Test
+    void rejectsAFastPeriodAboveTheSlowOne() {
+        CliRun run = quantdesk("backtest", "--param", "fast=30", "--param", "slow=10");
+
+        assertUsageError(run, "quantdesk: --param: parameter fast=30 must be less than slow=10");
+    }
+
+    @Test
+    void rejectsAFastPeriodEqualToTheSlowOne() {
+        CliRun run = quantdesk("backtest", "--param", "fast=20", "--param", "slow=20");
+
+        assertUsageError(run, "quantdesk: --param: parameter fast=20 must be less than slow=20");
+    }
+
+    @Test
+    void rejectsAnOversoldLevelNotBelowTheOverboughtOne() {
+        CliRun run = quantdesk("backtest", "--strategy", "rsi-reversion",
+                "--param", "oversold=60", "--param", "overbought=40");
+
+        assertUsageError(run, "quantdesk: --param: parameter oversold=60 must be less than overbought=40");
+    }
+
+    @Test
+    void rejectsAQuantityOutsideTheStrategysQtyBounds() {
+        CliRun run = quantdesk("backtest", "--qty", "0");
+
+        assertUsageError(run, "quantdesk: --param: parameter qty=0 is outside 1..10000000");
+    }
+
+    @Test
+    void rejectsAMissingDataFile() {
+        Path missing = dir.resolve("RELIANCE.csv");
+
+        CliRun run = quantdesk("backtest", "--data", missing.toString());
+
+        assertUsageError(run, "quantdesk: data file not found: " + missing);
+    }
+
+    @Test
+    void rejectsAnUnknownBarSizeUnit() {
+        CliRun run = quantdesk("backtest", "--bar", "7x");
+
+        assertUsageError(run, "quantdesk: bar size '7x' is not one of 1d, <n>m or <n>h (e.g. 5m, 1h)");
+    }
+
+    @Test
+    void rejectsAMultiDayBarSize() {
+        CliRun run = quantdesk("backtest", "--bar", "2d");
+
+        assertUsageError(run, "quantdesk: bar size '2d' is not one of 1d, <n>m or <n>h (e.g. 5m, 1h)");
+    }
+
+    @Test
+    void rejectsABarLongerThanTheTradingSession() {
+        CliRun run = quantdesk("backtest", "--bar", "400m");
+
+        assertUsageError(run, "quantdesk: barSize must be one day or 1 to 375 whole minutes, was PT6H40M");
+    }
+
+    @Test
+    void rejectsAZeroBarSize() {
+        CliRun run = quantdesk("backtest", "--bar", "0m");
+
+        assertUsageError(run, "quantdesk: barSize must be one day or 1 to 375 whole minutes, was PT0S");
+    }
+
+    @Test
+    void rejectsAnInvalidSymbol() {
+        CliRun run = quantdesk("backtest", "--symbols", "RELIANCE,tata motors!");
+
+        assertUsageError(run, "quantdesk: --symbols: invalid symbol: 'TATA MOTORS!' "
+                + "(use upper-case letters, digits, '&', '_', '.' or '-')");
+    }
+
+    @Test
+    void rejectsAnEmptySymbolList() {
+        CliRun run = quantdesk("backtest", "--symbols", " , ");
+
+        assertUsageError(run, "quantdesk: --symbols: give at least one symbol, e.g. RELIANCE,INFY");
+    }
+
+    @Test
+    void rejectsASymbolListedTwice() {
+        CliRun run = quantdesk("backtest", "--symbols", "INFY,RELIANCE,infy");
+
+        assertUsageError(run, "quantdesk: symbol INFY is listed twice");
+    }
+
+    @Test
+    void rejectsAStartDateAfterTheEndDate() {
+        CliRun run = quantdesk("backtest", "--from", "2024-03-01", "--to", "2024-01-01");
+
+        assertUsageError(run, "quantdesk: from 2024-03-01 is after to 2024-01-01");
+    }
+
+    @Test
+    void rejectsAPeriodWithoutTradingDays() {
+        CliRun run = quantdesk("backtest", "--from", "2024-01-06", "--to", "2024-01-07");
+
+        assertUsageError(run, "quantdesk: no trading days between 2024-01-06 and 2024-01-07");
+    }
+
+    @Test
+    void rejectsADateThatIsNotADate() {
+        CliRun run = quantdesk("backtest", "--from", "01/03/2024");
+
+        assertThat(run.exitCode()).isEqualTo(QuantdeskCommand.USAGE);
+        assertThat(run.errLines()).hasSize(2);
+        assertThat(run.errLines().get(0))
+                .startsWith("quantdesk: Invalid value for option '--from': cannot convert '01/03/2024'");
+        assertThat(run.errLines().get(1)).isEqualTo("Try 'quantdesk backtest --help' for more.");
+    }
+
+    @Test
+    void rejectsNegativeCapital() {
+        CliRun run = quantdesk("backtest", "--capital", "-5000");
+
+        assertUsageError(run, "quantdesk: --capital must be positive, was -5000");
+    }
+
+    @Test
+    void rejectsZeroCapital() {
+        CliRun run = quantdesk("backtest", "--capital", "0");
+
+        assertUsageError(run, "quantdesk: --capital must be positive, was 0");
+    }
+
+    @Test
+    void rejectsCapitalTooLargeForPaise() {
+        CliRun run = quantdesk("backtest", "--capital", "1e30");
+
+        assertUsageError(run, "quantdesk: --capital 1000000000000000000000000000000 is too large");
+    }
+
+    @Test
+    void rejectsDataFilesTogetherWithTheSyntheticMarket() {
+        CliRun run = quantdesk("backtest", "--data", dir.resolve("RELIANCE.csv").toString(), "--synthetic");
+
+        assertUsageError(run, "quantdesk: Error: --data=FILE, --synthetic are mutually exclusive (specify only one)",
+                "Try 'quantdesk backtest --help' for more.");
+    }
+
+    @Test
+    void rejectsNegativeSlippage() {
+        CliRun run = quantdesk("backtest", "--slippage-bps", "-5", "--from", "2024-01-01", "--to", "2024-01-31");
+
+        assertUsageError(run, "quantdesk: slippageBps must be within 0..10000, was -5");
+    }
+
+    @Test
+    void rejectsAVolumeCapAboveOne() {
+        CliRun run = quantdesk("backtest", "--volume-cap", "2", "--from", "2024-01-01", "--to", "2024-01-31");
+
+        assertUsageError(run, "quantdesk: volumeParticipation must be within 0..1, was 2.0");
+    }
+
+    @Test
+    void rejectsAnUnknownBarSizeWhenGeneratingData() {
+        CliRun run = quantdesk("data", "generate", "--bar", "1w", "--out", dir.toString());
+
+        assertUsageError(run, "quantdesk: bar size '1w' is not one of 1d, <n>m or <n>h (e.g. 5m, 1h)");
+        assertThat(dir).isEmptyDirectory();
+    }
+
+    @Test
+    void rejectsReversedDatesWhenGeneratingData() {
+        CliRun run = quantdesk("data", "generate", "--from", "2024-03-01", "--to", "2024-01-01",
+                "--out", dir.toString());
+
+        assertUsageError(run, "quantdesk: from 2024-03-01 is after to 2024-01-01");
+        assertThat(dir).isEmptyDirectory();
+    }
+
+    @Test
+    void rejectsAnInvalidSymbolWhenGeneratingData() {
+        CliRun run = quantdesk("data", "generate", "--symbols", "INFY,,$$$", "--out", dir.toString());
+
+        assertUsageError(run, "quantdesk: --symbols: invalid symbol: '$$$' "
+                + "(use upper-case letters, digits, '&', '_', '.' or '-')");
+        assertThat(dir).isEmptyDirectory();
+    }
+
+    /** Exit code 2, exactly {@code errLines} on standard error, nothing on standard output. */
+    private static void assertUsageError(CliRun run, String... errLines) {
+        assertThat(run.exitCode()).as("exit code; stderr was %s", run.err()).isEqualTo(QuantdeskCommand.USAGE);
+        assertThat(run.errLines()).containsExactly(errLines);
+        assertThat(run.out()).isEmpty();
+    }
+}
