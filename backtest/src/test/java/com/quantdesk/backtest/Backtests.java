@@ -5,7 +5,11 @@ import com.quantdesk.core.domain.Instrument;
 import com.quantdesk.core.domain.Symbol;
 import com.quantdesk.core.strategy.StrategyDescriptor;
 import com.quantdesk.core.strategy.StrategyParameters;
+import com.quantdesk.core.strategy.builtin.SmaCrossStrategy;
 import com.quantdesk.sim.cost.ChargeRates;
+import com.quantdesk.sim.data.InstrumentMaster;
+import com.quantdesk.sim.data.SyntheticMarket;
+import com.quantdesk.sim.data.SyntheticMarketConfig;
 import com.quantdesk.sim.venue.VenueConfig;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,6 +23,16 @@ final class Backtests {
     static final long CAPITAL = 1_00_000_00;
 
     private Backtests() {
+    }
+
+    /** A run over synthetic bars of the SMA crossover with default parameters and Zerodha's charges. */
+    static BacktestConfig synthetic(SyntheticMarketConfig market, long capital) {
+        SyntheticMarket generated = new SyntheticMarket(market);
+        InstrumentMaster instruments = generated.instruments();
+        return new BacktestConfig(SmaCrossStrategy.DESCRIPTOR,
+                StrategyParameters.defaults(SmaCrossStrategy.DESCRIPTOR.parameters()), generated.generate(),
+                instruments::find, capital, VenueConfig.defaults(), Optional.of(ChargeRates.zerodhaNse()), 0.065,
+                List.of());
     }
 
     /** A commission-free run of one symbol whose instrument has the given tick. */
