@@ -123,6 +123,7 @@ final class BacktestCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        rejectSyntheticOptionsWithFiles();
         StrategyDescriptor descriptor = catalog(strategy);
         StrategyParameters parameters = parameters(descriptor);
         long capitalPaise = capitalPaise();
@@ -131,6 +132,9 @@ final class BacktestCommand implements Callable<Integer> {
                 : MarketData.synthetic(MarketData.parseSymbols(symbols), from, to, MarketData.parseBarSize(bar), seed);
         data.notes().forEach(note -> err.println("note: " + note));
         BacktestConfig config;
+        if (!Double.isFinite(riskFree) || riskFree <= -1) {
+            throw new UsageException("--risk-free must be a fraction above -1 (e.g. 0.065), was " + riskFree);
+        }
         try {
             config = new BacktestConfig(descriptor, parameters, data.bars(), data.instruments(), capitalPaise,
                     VenueConfig.defaults().withSlippageBps(slippageBps).withVolumeParticipation(volumeCap),
@@ -159,6 +163,19 @@ final class BacktestCommand implements Callable<Integer> {
         return QuantdeskCommand.OK;
     }
 
+    /** The synthetic market's options mean nothing with --data; silently ignoring them would mislead. */
+    private void rejectSyntheticOptionsWithFiles() {
+        if (source.files == null) {
+            return;
+        }
+        for (String option : List.of("--symbols", "--from", "--to", "--bar", "--seed")) {
+            if (spec.commandLine().getParseResult().hasMatchedOption(option)) {
+                throw new UsageException(option + " applies to the synthetic market only; with --data each "
+                        + "file's name is its symbol and its rows are the period");
+            }
+        }
+    }
+
     private static StrategyDescriptor catalog(String name) {
         try {
             return StrategyCatalog.builtIns().get(name);
@@ -170,6 +187,9 @@ final class BacktestCommand implements Callable<Integer> {
     private StrategyParameters parameters(StrategyDescriptor descriptor) {
         Map<String, String> given = new LinkedHashMap<>(params);
         if (quantity != null) {
+            if (params.containsKey("qty")) {
+                throw new UsageException("--qty and --param qty=... both given; use one");
+            }
             if (descriptor.parameters().stream().noneMatch(p -> p.name().equals("qty"))) {
                 throw new UsageException("--qty: strategy " + descriptor.name() + " has no qty parameter");
             }

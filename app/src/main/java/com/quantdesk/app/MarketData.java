@@ -79,7 +79,7 @@ record MarketData(Map<Symbol, List<Bar>> bars, Function<Symbol, Optional<Instrum
         try {
             config = SyntheticMarketConfig.defaults(symbols, from, to).withBarSize(barSize).withSeed(seed);
         } catch (IllegalArgumentException e) {
-            throw new UsageException(e.getMessage(), e);
+            throw new UsageException("--from/--to/--bar: " + e.getMessage(), e);
         }
         SyntheticMarket market = new SyntheticMarket(config);
         Map<Symbol, List<Bar>> bars = market.generate();
@@ -119,7 +119,7 @@ record MarketData(Map<Symbol, List<Bar>> bars, Function<Symbol, Optional<Instrum
             try {
                 Symbol symbol = Symbol.of(part);
                 if (symbols.contains(symbol)) {
-                    throw new UsageException("symbol " + symbol + " is listed twice");
+                    throw new UsageException("--symbols: " + symbol + " is listed twice");
                 }
                 symbols.add(symbol);
             } catch (IllegalArgumentException e) {

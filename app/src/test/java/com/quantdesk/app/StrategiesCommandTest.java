@@ -24,20 +24,20 @@ class StrategiesCommandTest {
 
         assertThat(run.outLines()).containsSubsequence(
                 "sma-cross",
-                "    fast         default 10       range 1..1000  fast SMA period, bars",
-                "    slow         default 30       range 2..5000  slow SMA period, bars",
-                "    qty          default 10       range 1..10000000  shares per entry",
+                "    fast         default 10       range 1..1000        fast SMA period, bars",
+                "    slow         default 30       range 2..5000        slow SMA period, bars",
+                "    qty          default 10       range 1..10000000    shares per entry",
                 "rsi-reversion",
-                "    period       default 14       range 2..1000  RSI period, bars (Wilder)",
-                "    oversold     default 30       range 1..99  buy below this RSI",
-                "    overbought   default 70       range 1..99  sell above this RSI",
-                "    qty          default 10       range 1..10000000  shares per entry",
+                "    period       default 14       range 2..1000        RSI period, bars (Wilder)",
+                "    oversold     default 30       range 1..99          buy below this RSI",
+                "    overbought   default 70       range 1..99          sell above this RSI",
+                "    qty          default 10       range 1..10000000    shares per entry",
                 "donchian-breakout",
-                "    entry        default 20       range 2..1000  breakout channel, bars",
-                "    exit         default 10       range 2..1000  exit channel, bars",
-                "    atr          default 14       range 2..1000  ATR period, bars (Wilder)",
-                "    atrMultiple  default 2        range 0.5..20  stop distance in ATRs",
-                "    qty          default 10       range 1..10000000  shares per entry");
+                "    entry        default 20       range 2..1000        breakout channel, bars",
+                "    exit         default 10       range 2..1000        exit channel, bars",
+                "    atr          default 14       range 2..1000        ATR period, bars (Wilder)",
+                "    atrMultiple  default 2        range 0.5..20        stop distance in ATRs",
+                "    qty          default 10       range 1..10000000    shares per entry");
     }
 
     @Test

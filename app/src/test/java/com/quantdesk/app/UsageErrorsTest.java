@@ -151,14 +151,14 @@ class UsageErrorsTest {
     void rejectsABarLongerThanTheTradingSession() {
         CliRun run = quantdesk("backtest", "--bar", "400m");
 
-        assertUsageError(run, "quantdesk: barSize must be one day or 1 to 375 whole minutes, was PT6H40M");
+        assertUsageError(run, "quantdesk: --from/--to/--bar: barSize must be one day or 1 to 375 whole minutes, was PT6H40M");
     }
 
     @Test
     void rejectsAZeroBarSize() {
         CliRun run = quantdesk("backtest", "--bar", "0m");
 
-        assertUsageError(run, "quantdesk: barSize must be one day or 1 to 375 whole minutes, was PT0S");
+        assertUsageError(run, "quantdesk: --from/--to/--bar: barSize must be one day or 1 to 375 whole minutes, was PT0S");
     }
 
     @Test
@@ -180,14 +180,14 @@ class UsageErrorsTest {
     void rejectsASymbolListedTwice() {
         CliRun run = quantdesk("backtest", "--symbols", "INFY,RELIANCE,infy");
 
-        assertUsageError(run, "quantdesk: symbol INFY is listed twice");
+        assertUsageError(run, "quantdesk: --symbols: INFY is listed twice");
     }
 
     @Test
     void rejectsAStartDateAfterTheEndDate() {
         CliRun run = quantdesk("backtest", "--from", "2024-03-01", "--to", "2024-01-01");
 
-        assertUsageError(run, "quantdesk: from 2024-03-01 is after to 2024-01-01");
+        assertUsageError(run, "quantdesk: --from/--to/--bar: from 2024-03-01 is after to 2024-01-01");
     }
 
     @Test
@@ -264,7 +264,7 @@ class UsageErrorsTest {
         CliRun run = quantdesk("data", "generate", "--from", "2024-03-01", "--to", "2024-01-01",
                 "--out", dir.toString());
 
-        assertUsageError(run, "quantdesk: from 2024-03-01 is after to 2024-01-01");
+        assertUsageError(run, "quantdesk: --from/--to/--bar: from 2024-03-01 is after to 2024-01-01");
         assertThat(dir).isEmptyDirectory();
     }
 
@@ -278,6 +278,31 @@ class UsageErrorsTest {
     }
 
     /** Exit code 2, exactly {@code errLines} on standard error, nothing on standard output. */
+    @Test
+    void rejectsARiskFreeRateAtOrBelowMinusOneBeforeRunning() {
+        CliRun run = quantdesk("backtest", "--risk-free", "-1");
+
+        assertUsageError(run, "quantdesk: --risk-free must be a fraction above -1 (e.g. 0.065), was -1.0");
+    }
+
+    @Test
+    void rejectsQtyGivenTwice() {
+        CliRun run = quantdesk("backtest", "--qty", "5", "--param", "qty=7");
+
+        assertUsageError(run, "quantdesk: --qty and --param qty=... both given; use one");
+    }
+
+    @Test
+    void rejectsSyntheticOptionsTogetherWithDataFiles() throws Exception {
+        Path file = dir.resolve("RELIANCE.csv");
+        java.nio.file.Files.writeString(file, "2024-01-01,1,1,1,1,1\n");
+
+        CliRun run = quantdesk("backtest", "--data", file.toString(), "--symbols", "INFY");
+
+        assertUsageError(run, "quantdesk: --symbols applies to the synthetic market only; with --data each "
+                + "file's name is its symbol and its rows are the period");
+    }
+
     private static void assertUsageError(CliRun run, String... errLines) {
         assertThat(run.exitCode()).as("exit code; stderr was %s", run.err()).isEqualTo(QuantdeskCommand.USAGE);
         assertThat(run.errLines()).containsExactly(errLines);

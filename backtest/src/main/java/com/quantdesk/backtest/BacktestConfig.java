@@ -56,6 +56,9 @@ public record BacktestConfig(StrategyDescriptor strategy, StrategyParameters par
         if (initialCapital <= 0) {
             throw new IllegalArgumentException("capital must be positive");
         }
+        if (!Double.isFinite(annualRiskFreeRate) || annualRiskFreeRate <= -1) {
+            throw new IllegalArgumentException("risk-free rate must be a number above -1, was " + annualRiskFreeRate);
+        }
         for (Symbol symbol : data.keySet()) {
             if (instruments.apply(symbol).isEmpty()) {
                 throw new IllegalArgumentException("no instrument for symbol " + symbol);

@@ -104,4 +104,43 @@ class DonchianBreakoutBacktestTest {
         return runner.run(Backtests.config(DonchianBreakoutStrategy.DESCRIPTOR, Map.of("entry", "3", "exit", "2",
                 "atr", "2", "atrMultiple", atrMultiple, "qty", "10"), bars, TICK));
     }
+
+    @Test
+    void closesThePositionAtMarketAndCancelsTheStopWhenABarClosesBelowTheExitChannel() {
+        List<Bar> bars = new ArrayList<>(BREAKOUT);
+        // Low ₹99.50 stays above the ₹98.95 stop; the close of ₹99.80 is below ₹101, the lowest low of bars 3–4.
+        bars.add(bar(ABC, 5, 103_50, 104_00, 99_50, 99_80));
+        bars.add(bar(ABC, 6, 99_00, 100_00, 98_00, 99_50));
+
+        BacktestResult result = run("1.5", bars);
+
+        assertThat(result.orders()).extracting(OrderRecord::side, OrderRecord::type, OrderRecord::status,
+                OrderRecord::reason).containsExactly(
+                tuple(Side.BUY, OrderType.MARKET, OrderStatus.FILLED, ""),
+                tuple(Side.SELL, OrderType.SL_M, OrderStatus.CANCELLED, "cancelled by strategy"),
+                tuple(Side.SELL, OrderType.MARKET, OrderStatus.FILLED, ""));
+        assertThat(result.trades()).containsExactly(
+                new RoundTrip(ABC, Side.BUY, 10, day(4), 103_10, day(6), 99_00, -41_00, 0, -41_00));
+        assertThat(result.denialsByReason()).isEmpty();
+        assertThat(result.openPositions()).isEmpty();
+    }
+
+    @Test
+    void keepsTheProtectiveStopWorkingAfterTheDayItWasPlaced() {
+        List<Bar> bars = new ArrayList<>(BREAKOUT);
+        bars.add(bar(ABC, 5, 104_00, 105_00, 103_00, 104_00)); // inside both channels
+        bars.add(bar(ABC, 6, 104_50, 106_00, 103_50, 105_00)); // inside both channels
+        bars.add(bar(ABC, 7, 101_00, 101_50, 98_00, 101_20)); // trades through ₹98.95, closes above the exit channel's ₹103
+
+        BacktestResult result = run("1.5", bars);
+
+        // The first stop expires with its session and is placed again at the same trigger.
+        assertThat(result.orders()).extracting(OrderRecord::type, OrderRecord::triggerPrice, OrderRecord::status)
+                .containsExactly(tuple(OrderType.MARKET, 0L, OrderStatus.FILLED),
+                        tuple(OrderType.SL_M, 98_95L, OrderStatus.CANCELLED),
+                        tuple(OrderType.SL_M, 98_95L, OrderStatus.FILLED));
+        assertThat(result.trades()).extracting(RoundTrip::exitTime, RoundTrip::exitPricePaise)
+                .containsExactly(tuple(day(7), 98_95L));
+    }
+
 }

@@ -149,4 +149,15 @@ class SmaCrossReferenceTest {
         }
         assertThat(result.fills()).hasSize(3);
     }
+
+    @Test
+    void givesTheOrderCancelledAtTheEndTheReasonBacktestEnded() {
+        List<Bar> bars = Bars.fromRupeeCloses(ABC, Arrays.copyOf(CLOSES, 18));
+
+        BacktestResult result = runner.run(Backtests.config(SmaCrossStrategy.DESCRIPTOR, FAST_2_SLOW_3_QTY_10,
+                bars, 1));
+
+        assertThat(result.orders().getLast().reason()).isEqualTo("backtest ended");
+    }
+
 }

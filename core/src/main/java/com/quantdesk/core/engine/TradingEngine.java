@@ -75,6 +75,7 @@ public final class TradingEngine implements EngineView {
     private final Map<BotId, BotRuntime> bots = new LinkedHashMap<>();
     private final Map<Symbol, BotRuntime[]> botsBySymbol = new HashMap<>();
     private final Map<AccountId, TradingState> accountStates = new HashMap<>();
+    private final Map<OrderId, String> cancelRequests = new HashMap<>();
     private final ArrayDeque<Runnable> deferred = new ArrayDeque<>();
     private final Reports reports = new Reports();
     private TradingState globalState = TradingState.ACTIVE;
@@ -287,8 +288,9 @@ public final class TradingEngine implements EngineView {
     private long openQuantity(AccountId account, Symbol symbol, Product product, Side side) {
         long total = 0;
         for (Order o : openOrders.values()) {
+            // An order we asked to cancel is on its way out; it no longer commits the holding.
             if (o.account().equals(account) && o.symbol().equals(symbol) && o.product() == product
-                    && o.side() == side) {
+                    && o.side() == side && !cancelRequests.containsKey(o.id())) {
                 total += o.remainingQuantity();
             }
         }
@@ -300,7 +302,9 @@ public final class TradingEngine implements EngineView {
         if (order == null) {
             return CommandResult.refused(id, "ORDER_NOT_OPEN", "order " + id + " is not open");
         }
-        gateway.cancel(order);
+        if (cancelRequests.putIfAbsent(id, reason) == null) {
+            gateway.cancel(order);
+        }
         return CommandResult.ok(id);
     }
 
@@ -365,6 +369,7 @@ public final class TradingEngine implements EngineView {
                 Instant now = clock.instant();
                 order.moveTo(OrderStatus.REJECTED, now);
                 openOrders.remove(orderId);
+                cancelRequests.remove(orderId);
                 publishOrderEvent(new OrderRejected(nextSequence++, now, order.account(), order.bot(),
                         orderId.value(), orderId, reasonCode, message));
             });
@@ -385,8 +390,9 @@ public final class TradingEngine implements EngineView {
                 Instant now = clock.instant();
                 order.moveTo(OrderStatus.CANCELLED, now);
                 openOrders.remove(orderId);
+                String requested = cancelRequests.remove(orderId);
                 publishOrderEvent(new OrderCancelled(nextSequence++, now, order.account(), order.bot(),
-                        orderId.value(), orderId, order.remainingQuantity(), reason));
+                        orderId.value(), orderId, order.remainingQuantity(), requested != null ? requested : reason));
             });
         }
 
@@ -428,6 +434,7 @@ public final class TradingEngine implements EngineView {
         Order updated = order.fill(quantity, price, now);
         if (updated.status() == OrderStatus.FILLED) {
             openOrders.remove(orderId);
+            cancelRequests.remove(orderId);
         } else {
             openOrders.put(orderId, updated);
         }

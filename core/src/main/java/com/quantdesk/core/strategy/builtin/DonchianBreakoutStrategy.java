@@ -27,8 +27,10 @@ import java.util.Optional;
  * <p>Enters at market when a bar closes above the highest high of the previous {@code entry} bars.
  * Once the entry has filled completely, a protective SL-M sell rests at fill price −
  * {@code atrMultiple} × ATR (rounded down to the tick, and kept inside the venue's 10% band).
- * Leaves at market when a bar closes below the lowest low of the previous {@code exit} bars,
- * cancelling the stop first; if the stop trades, the position is already flat.
+ * The stop is a DAY order, as at NSE, so it is placed again at the same trigger at the first bar of
+ * each later session while the position is open. Leaves at market when a bar closes below the lowest
+ * low of the previous {@code exit} bars, cancelling the stop first; if the stop trades, the position
+ * is already flat.
  */
 public final class DonchianBreakoutStrategy implements Strategy {
 
@@ -72,16 +74,23 @@ public final class DonchianBreakoutStrategy implements Strategy {
             return;
         }
         long position = context.position(bar.symbol());
-        boolean entering = !context.openOrders(bar.symbol()).isEmpty() && s.stop == null;
-        if (position == 0 && !entering && bar.close() > upper) {
+        boolean working = !context.openOrders(bar.symbol()).isEmpty();
+        if (position == 0 && !working && bar.close() > upper) {
             s.stop = null;
+            s.stopPrice = 0;
             context.market(bar.symbol(), Side.BUY, quantity, Product.CNC);
         } else if (position > 0 && bar.close() < lower) {
             if (s.stop != null) {
                 context.cancel(s.stop);
                 s.stop = null;
             }
+            s.stopPrice = 0;
             context.market(bar.symbol(), Side.SELL, position, Product.CNC);
+        } else if (position > 0 && s.stop == null && s.stopPrice > 0 && !working) {
+            // Yesterday's stop expired with the session: protect the position again.
+            long tick = context.instrument(bar.symbol()).tickSizePaise();
+            long floor = Paise.ceilToTick(bar.close() - Paise.scale(bar.close(), 9, 100), tick);
+            placeStop(context, s, bar.symbol(), position, Math.max(floor, s.stopPrice));
         }
     }
 
@@ -97,10 +106,15 @@ public final class DonchianBreakoutStrategy implements Strategy {
         long trigger = Math.max(floor, Paise.floorToTick(fill.price() - distance, tick));
         long position = context.position(fill.symbol());
         if (position > 0 && trigger > 0) {
-            Optional<OrderId> stop = context.submit(OrderRequest.stopMarket(context.account(), context.bot(),
-                    fill.symbol(), Side.SELL, position, trigger, Product.CNC));
-            s.stop = stop.orElse(null);
+            s.stopPrice = trigger;
+            placeStop(context, s, fill.symbol(), position, trigger);
         }
+    }
+
+    private static void placeStop(StrategyContext context, State s, Symbol symbol, long quantity, long trigger) {
+        Optional<OrderId> stop = context.submit(OrderRequest.stopMarket(context.account(), context.bot(), symbol,
+                Side.SELL, quantity, trigger, Product.CNC));
+        s.stop = stop.orElse(null);
     }
 
     @Override
@@ -120,6 +134,7 @@ public final class DonchianBreakoutStrategy implements Strategy {
         final Donchian exit;
         final Atr atr;
         OrderId stop;
+        long stopPrice;
 
         State(int entryPeriod, int exitPeriod, int atrPeriod) {
             this.entry = new Donchian(entryPeriod);
