@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Builds the project's snapshot jars and the JMH uber jar, then runs the benchmarks.
+# Arguments go to JMH; without any, the settings docs/benchmarks.md reports are used.
+#   bench/run.sh                          # as in docs/benchmarks.md
+#   bench/run.sh BacktestBenchmark.bareLoop -f 1 -wi 2 -i 3
+#   bench/run.sh -h                       # JMH's own options
+set -euo pipefail
+root="$(cd "$(dirname "$(readlink -f "$0")")/.." && pwd)"
+. "$root/.ci/find-jdk.sh"
+if ! qd_find_jdk; then
+    echo "the benchmarks need a JDK 21 or newer: install one and set JAVA_HOME to it." >&2
+    exit 1
+fi
+export PATH="$JAVA_HOME/bin:$PATH"
+(cd "$root" && mvn -q -DskipTests install)
+mvn -q -f "$root/bench/pom.xml" package
+if [ "$#" -eq 0 ]; then
+    set -- -f 1 -wi 3 -w 5s -i 5 -r 5s
+fi
+exec "$JAVA_HOME/bin/java" -jar "$root/bench/target/benchmarks.jar" "$@"
