@@ -10,6 +10,8 @@ import com.quantdesk.core.event.OrderModified;
 import com.quantdesk.core.event.OrderRejected;
 import com.quantdesk.core.event.OrderSubmitted;
 import com.quantdesk.core.event.PositionChanged;
+import com.quantdesk.core.event.RiskAlert;
+import com.quantdesk.core.event.RiskConfigChanged;
 import com.quantdesk.core.event.TradingStateChanged;
 import com.quantdesk.core.order.Order;
 import com.quantdesk.core.order.OrderStatus;
@@ -102,6 +104,8 @@ final class RunRecorder implements EngineListener {
             }
             case PositionChanged e -> { }
             case TradingStateChanged e -> { }
+            case RiskAlert e -> { }
+            case RiskConfigChanged e -> { }
         }
     }
 

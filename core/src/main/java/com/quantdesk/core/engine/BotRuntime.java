@@ -5,6 +5,7 @@ import com.quantdesk.core.domain.Bar;
 import com.quantdesk.core.domain.BotId;
 import com.quantdesk.core.domain.Instrument;
 import com.quantdesk.core.domain.OrderId;
+import com.quantdesk.core.domain.Product;
 import com.quantdesk.core.domain.Symbol;
 import com.quantdesk.core.order.Order;
 import com.quantdesk.core.order.OrderRequest;
@@ -54,8 +55,14 @@ final class BotRuntime implements StrategyContext {
         return indicators.computeIfAbsent(symbol, s -> new IndicatorSet());
     }
 
-    void addPosition(Symbol symbol, long signedQuantity) {
-        positions.computeIfAbsent(symbol, s -> new long[1])[0] += signedQuantity;
+    void addPosition(Symbol symbol, Product product, long signedQuantity) {
+        positions.computeIfAbsent(symbol, s -> new long[Product.values().length])[product.ordinal()] += signedQuantity;
+    }
+
+    /** This bot's net quantity in one symbol and product. */
+    long position(Symbol symbol, Product product) {
+        long[] holder = positions.get(symbol);
+        return holder == null ? 0 : holder[product.ordinal()];
     }
 
     @Override
@@ -82,7 +89,14 @@ final class BotRuntime implements StrategyContext {
     @Override
     public long position(Symbol symbol) {
         long[] holder = positions.get(symbol);
-        return holder == null ? 0 : holder[0];
+        if (holder == null) {
+            return 0;
+        }
+        long total = 0;
+        for (long q : holder) {
+            total += q;
+        }
+        return total;
     }
 
     @Override
@@ -104,9 +118,7 @@ final class BotRuntime implements StrategyContext {
     public Optional<OrderId> submit(OrderRequest request) {
         OrderRequest own = request.account().equals(account) && request.bot().equals(bot)
                 ? request
-                : new OrderRequest(account, bot, request.symbol(), request.side(), request.type(), request.product(),
-                        request.validity(), request.quantity(), request.limitPrice(), request.triggerPrice(),
-                        request.stopLossPrice(), request.tag());
+                : request.forBot(account, bot);
         var result = engine.submit(own);
         return result.accepted() ? result.orderId() : Optional.empty();
     }

@@ -1,6 +1,7 @@
 package com.quantdesk.core.engine;
 
 import com.quantdesk.core.domain.AccountId;
+import com.quantdesk.core.domain.BotId;
 import com.quantdesk.core.domain.Instrument;
 import com.quantdesk.core.domain.Symbol;
 import com.quantdesk.core.order.Order;
@@ -30,4 +31,13 @@ public interface EngineView {
 
     /** The trading state that applies to the account (the most restrictive of global and account). */
     TradingState tradingState(AccountId account);
+
+    /** The state that applies to a bot's orders: the most restrictive of global, account and bot. */
+    TradingState tradingState(AccountId account, BotId bot);
+
+    /** A bot's own net quantity in a symbol (0 for an unknown bot). */
+    long botPosition(BotId bot, Symbol symbol);
+
+    /** Whether the order only reduces an existing position (it never opens or flips one). */
+    boolean reducesExposure(com.quantdesk.core.order.OrderRequest request);
 }

@@ -1,9 +1,12 @@
 package com.quantdesk.core.engine;
 
+import com.quantdesk.core.command.ActivateKillSwitch;
 import com.quantdesk.core.command.CancelOrder;
 import com.quantdesk.core.command.Command;
 import com.quantdesk.core.command.CommandResult;
 import com.quantdesk.core.command.ModifyOrder;
+import com.quantdesk.core.command.ResetKillSwitch;
+import com.quantdesk.core.command.RiskCommand;
 import com.quantdesk.core.command.SetTradingState;
 import com.quantdesk.core.command.SubmitOrder;
 import com.quantdesk.core.domain.AccountId;
@@ -24,12 +27,15 @@ import com.quantdesk.core.event.OrderModified;
 import com.quantdesk.core.event.OrderRejected;
 import com.quantdesk.core.event.OrderSubmitted;
 import com.quantdesk.core.event.PositionChanged;
+import com.quantdesk.core.event.RiskAlert;
+import com.quantdesk.core.event.RiskConfigChanged;
 import com.quantdesk.core.event.TradingStateChanged;
 import com.quantdesk.core.order.Order;
 import com.quantdesk.core.order.OrderRequest;
 import com.quantdesk.core.order.OrderStatus;
 import com.quantdesk.core.portfolio.Portfolio;
 import com.quantdesk.core.portfolio.Position;
+import com.quantdesk.core.portfolio.PositionSnapshot;
 import com.quantdesk.core.risk.TradingState;
 import com.quantdesk.core.strategy.Strategy;
 import java.time.Instant;
@@ -75,10 +81,13 @@ public final class TradingEngine implements EngineView {
     private final Map<BotId, BotRuntime> bots = new LinkedHashMap<>();
     private final Map<Symbol, BotRuntime[]> botsBySymbol = new HashMap<>();
     private final Map<AccountId, TradingState> accountStates = new HashMap<>();
+    private final Map<BotId, TradingState> botStates = new HashMap<>();
     private final Map<OrderId, String> cancelRequests = new HashMap<>();
     private final ArrayDeque<Runnable> deferred = new ArrayDeque<>();
     private final Reports reports = new Reports();
+    private final Control control = new Control();
     private TradingState globalState = TradingState.ACTIVE;
+    private RiskHook risk;
     private long nextSequence = 1;
     private long nextId = 1;
     private boolean busy;
@@ -109,6 +118,30 @@ public final class TradingEngine implements EngineView {
     /** Adds a pre-trade check; checks run in the order they were added. */
     public void addPreTradeCheck(PreTradeCheck check) {
         checks.add(Objects.requireNonNull(check, "check"));
+    }
+
+    /**
+     * Attaches the risk engine: it checks every order (after the checks added before it), hears every
+     * event and bar, and is woken by {@link #onTime()}.
+     */
+    public void attachRisk(RiskHook hook) {
+        if (risk != null) {
+            throw new IllegalStateException("a risk engine is already attached");
+        }
+        risk = Objects.requireNonNull(hook, "hook");
+        addPreTradeCheck(hook);
+        addListener(hook);
+        hook.bind(this, control);
+    }
+
+    /**
+     * Lets time-driven work run at the engine clock's current time: session rollover, the MIS
+     * square-off, stale-data detection. A backtest calls it before each bar; a live engine on a timer.
+     */
+    public void onTime() {
+        if (risk != null) {
+            drive(() -> risk.onTime(clock.instant()));
+        }
     }
 
     /** Opens an account with {@code cash} paise. */
@@ -190,6 +223,9 @@ public final class TradingEngine implements EngineView {
     private void processBar(Bar bar) {
         Symbol symbol = bar.symbol();
         setLastPrice(symbol, bar.close());
+        if (risk != null) {
+            risk.onBar(bar);
+        }
         for (int i = 0; i < portfolioList.size(); i++) {
             portfolioList.get(i).mark(symbol, bar.close());
         }
@@ -215,7 +251,13 @@ public final class TradingEngine implements EngineView {
             case SubmitOrder s -> submit(s.request());
             case CancelOrder c -> cancel(c.orderId(), c.reason());
             case ModifyOrder m -> modify(m);
-            case SetTradingState t -> setTradingState(t, nextId++);
+            case SetTradingState t -> changeState(t.account(), t.bot(), t.state(), t.reason(), t.actor(), nextId++,
+                    false);
+            case ActivateKillSwitch k -> killSwitch(k.account(), k.bot(), k.reason(), k.flatten(), k.actor(),
+                    nextId++);
+            case ResetKillSwitch r -> changeState(r.account(), r.bot(), TradingState.ACTIVE,
+                    "reset: " + r.reason(), r.actor(), nextId++, true);
+            case RiskCommand r -> applyRisk(r, nextId++);
         });
         return result[0];
     }
@@ -256,9 +298,10 @@ public final class TradingEngine implements EngineView {
         if (instruments.apply(request.symbol()).isEmpty()) {
             return PreTradeDecision.deny("ORDER_UNKNOWN_INSTRUMENT", "unknown instrument " + request.symbol());
         }
-        TradingState state = tradingState(request.account());
+        TradingState state = tradingState(request.account(), request.bot());
         if (state == TradingState.HALTED) {
-            return PreTradeDecision.deny("RISK_HALTED", "trading is halted for " + request.account());
+            return PreTradeDecision.deny("RISK_HALTED", "trading is halted for " + request.account()
+                    + (request.bot().equals(BotId.NONE) ? "" : "/" + request.bot()));
         }
         if (state == TradingState.REDUCING && !reducesExposure(request)) {
             return PreTradeDecision.deny("RISK_REDUCING_ONLY",
@@ -326,19 +369,165 @@ public final class TradingEngine implements EngineView {
         return CommandResult.ok(m.orderId());
     }
 
-    private CommandResult setTradingState(SetTradingState command, long commandId) {
-        TradingState previous = command.account().equals(AccountId.SYSTEM)
-                ? globalState
-                : accountStates.getOrDefault(command.account(), TradingState.ACTIVE);
-        if (command.account().equals(AccountId.SYSTEM)) {
-            globalState = command.state();
-        } else {
-            portfolio(command.account());
-            accountStates.put(command.account(), command.state());
+    private CommandResult changeState(AccountId account, BotId bot, TradingState state, String reason, String actor,
+                                      long commandId, boolean reset) {
+        TradingState previous = stateAt(account, bot);
+        if (previous == TradingState.HALTED && state != TradingState.HALTED && !reset) {
+            return CommandResult.refused(null, "RISK_RESET_REQUIRED",
+                    "scope is HALTED; only a kill-switch reset leaves it");
         }
-        emit(new TradingStateChanged(nextSequence++, clock.instant(), command.account(), BotId.NONE, commandId,
-                previous, command.state(), command.reason(), command.actor()));
+        if (previous == state) {
+            return CommandResult.ok();
+        }
+        if (account.equals(AccountId.SYSTEM)) {
+            globalState = state;
+        } else if (bot.equals(BotId.NONE)) {
+            portfolio(account);
+            accountStates.put(account, state);
+        } else {
+            BotRuntime runtime = bots.get(bot);
+            if (runtime == null || !runtime.account().equals(account)) {
+                return CommandResult.refused(null, "ORDER_UNKNOWN_BOT", "no bot " + bot + " on account " + account);
+            }
+            botStates.put(bot, state);
+        }
+        emit(new TradingStateChanged(nextSequence++, clock.instant(), account, bot, commandId, previous, state, reason,
+                actor));
         return CommandResult.ok();
+    }
+
+    private TradingState stateAt(AccountId account, BotId bot) {
+        if (account.equals(AccountId.SYSTEM)) {
+            return globalState;
+        }
+        if (bot.equals(BotId.NONE)) {
+            return accountStates.getOrDefault(account, TradingState.ACTIVE);
+        }
+        return botStates.getOrDefault(bot, TradingState.ACTIVE);
+    }
+
+    private CommandResult killSwitch(AccountId account, BotId bot, String reason, boolean flatten, String actor,
+                                     long commandId) {
+        if (!account.equals(AccountId.SYSTEM)) {
+            portfolio(account);
+        }
+        CommandResult halted = changeState(account, bot, TradingState.HALTED, "kill switch: " + reason, actor,
+                commandId, true);
+        if (!halted.accepted()) {
+            return halted;
+        }
+        emit(new RiskAlert(nextSequence++, clock.instant(), account, bot, commandId, "KILL_SWITCH",
+                "kill switch by " + actor + ": " + reason + (flatten ? " (flattening positions)" : "")));
+        for (Order order : List.copyOf(openOrders.values())) {
+            if (inScope(order.account(), order.bot(), account, bot)) {
+                cancel(order.id(), "kill switch: " + reason);
+            }
+        }
+        if (flatten) {
+            for (Portfolio p : portfolioList) {
+                if (account.equals(AccountId.SYSTEM) || p.account().equals(account)) {
+                    closePositions(p.account(), bot, null, "KILL-FLATTEN");
+                }
+            }
+        }
+        return CommandResult.ok();
+    }
+
+    private static boolean inScope(AccountId orderAccount, BotId orderBot, AccountId account, BotId bot) {
+        return account.equals(AccountId.SYSTEM)
+                || orderAccount.equals(account) && (bot.equals(BotId.NONE) || orderBot.equals(bot));
+    }
+
+    /**
+     * Closes positions with system market orders, attributed to the bots that hold them; what no bot
+     * holds is closed as {@link BotId#NONE}. {@code onlyProduct} null means every product.
+     */
+    private void closePositions(AccountId account, BotId onlyBot, Product onlyProduct, String tag) {
+        Portfolio portfolio = portfolio(account);
+        for (PositionSnapshot position : portfolio.openPositions()) {
+            if (onlyProduct != null && position.product() != onlyProduct) {
+                continue;
+            }
+            long unattributed = position.quantity();
+            for (BotRuntime bot : bots.values()) {
+                if (!bot.account().equals(account)) {
+                    continue;
+                }
+                long held = bot.position(position.symbol(), position.product());
+                unattributed -= held;
+                if (held != 0 && (onlyBot.equals(BotId.NONE) || bot.bot().equals(onlyBot))) {
+                    submitSystem(closing(account, bot.bot(), position, held, tag));
+                }
+            }
+            if (unattributed != 0 && onlyBot.equals(BotId.NONE)) {
+                submitSystem(closing(account, BotId.NONE, position, unattributed, tag));
+            }
+        }
+    }
+
+    private static OrderRequest closing(AccountId account, BotId bot, PositionSnapshot position, long quantity,
+                                        String tag) {
+        Side side = quantity > 0 ? Side.SELL : Side.BUY;
+        return OrderRequest.market(account, bot, position.symbol(), side, Math.abs(quantity), position.product())
+                .withTag(tag);
+    }
+
+    /** An order the engine itself places (square-off, flatten): no pre-trade checks, visible as such by its tag. */
+    private void submitSystem(OrderRequest request) {
+        OrderId id = OrderId.of(nextId++);
+        Instant now = clock.instant();
+        Order submitted = Order.create(id, request, now).moveTo(OrderStatus.SUBMITTED, now);
+        openOrders.put(id, submitted);
+        OrderSubmitted event = new OrderSubmitted(nextSequence++, now, request.account(), request.bot(), id.value(),
+                submitted);
+        emit(event);
+        notifyBot(request.bot(), event);
+        gateway.submit(submitted);
+    }
+
+    private CommandResult applyRisk(RiskCommand command, long commandId) {
+        if (risk == null) {
+            return CommandResult.refused(null, "RISK_NOT_ATTACHED", "no risk engine is attached");
+        }
+        RiskHook.Change change;
+        try {
+            change = risk.apply(command);
+        } catch (IllegalArgumentException e) {
+            return CommandResult.refused(null, "RISK_INVALID_CONFIG", e.getMessage());
+        }
+        emit(new RiskConfigChanged(nextSequence++, clock.instant(), change.account(), change.bot(), commandId,
+                change.item(), change.previous(), change.current(), command.actor()));
+        return CommandResult.ok();
+    }
+
+    private final class Control implements EngineControl {
+
+        @Override
+        public void setTradingState(AccountId account, BotId bot, TradingState state, String reason) {
+            drive(() -> changeState(account, bot, state, reason, "risk", 0, false));
+        }
+
+        @Override
+        public void killSwitch(AccountId account, BotId bot, String reason, boolean flatten) {
+            drive(() -> TradingEngine.this.killSwitch(account, bot, reason, flatten, "risk", 0));
+        }
+
+        @Override
+        public void squareOffMis(AccountId account, String reason) {
+            drive(() -> {
+                for (Order order : List.copyOf(openOrders.values())) {
+                    if (order.account().equals(account) && order.product() == Product.MIS) {
+                        cancel(order.id(), reason);
+                    }
+                }
+                closePositions(account, BotId.NONE, Product.MIS, "MIS-SQUAREOFF");
+            });
+        }
+
+        @Override
+        public void alert(AccountId account, BotId bot, String code, String message) {
+            drive(() -> emit(new RiskAlert(nextSequence++, clock.instant(), account, bot, 0, code, message)));
+        }
     }
 
     // ---------------------------------------------------------------- venue reports
@@ -403,11 +592,7 @@ public final class TradingEngine implements EngineView {
                 if (order == null) {
                     return;
                 }
-                OrderRequest r = order.request();
-                OrderRequest changed = new OrderRequest(r.account(), r.bot(), r.symbol(), r.side(), r.type(),
-                        r.product(), r.validity(), quantity == 0 ? r.quantity() : quantity,
-                        limitPrice == 0 ? r.limitPrice() : limitPrice,
-                        triggerPrice == 0 ? r.triggerPrice() : triggerPrice, r.stopLossPrice(), r.tag());
+                OrderRequest changed = order.request().modified(quantity, limitPrice, triggerPrice);
                 Instant now = clock.instant();
                 openOrders.put(orderId, new Order(orderId, changed, order.status(), order.venueOrderId(),
                         order.filledQuantity(), order.filledValue(), order.createdAt(), now));
@@ -449,7 +634,7 @@ public final class TradingEngine implements EngineView {
         }
         BotRuntime bot = bots.get(order.bot());
         if (bot != null) {
-            bot.addPosition(order.symbol(), order.side().sign() * quantity);
+            bot.addPosition(order.symbol(), order.product(), order.side().sign() * quantity);
         }
         OrderFilled fill = new OrderFilled(nextSequence++, now, order.account(), order.bot(), orderId.value(),
                 orderId, fillId, order.symbol(), order.side(), order.product(), quantity, price, charges,
@@ -573,6 +758,17 @@ public final class TradingEngine implements EngineView {
     @Override
     public TradingState tradingState(AccountId account) {
         return globalState.mostRestrictive(accountStates.getOrDefault(account, TradingState.ACTIVE));
+    }
+
+    @Override
+    public TradingState tradingState(AccountId account, BotId bot) {
+        return tradingState(account).mostRestrictive(botStates.getOrDefault(bot, TradingState.ACTIVE));
+    }
+
+    @Override
+    public long botPosition(BotId bot, Symbol symbol) {
+        BotRuntime runtime = bots.get(bot);
+        return runtime == null ? 0 : runtime.position(symbol);
     }
 
     /** The sequence number the next event will carry. */

@@ -9,7 +9,8 @@ import java.time.Instant;
  * {@link #sequence()} increases by one for every event an engine emits, so a run's events form one
  * gap-free, replayable stream.
  */
-public sealed interface Event permits OrderEvent, PositionChanged, TradingStateChanged {
+public sealed interface Event
+        permits OrderEvent, PositionChanged, TradingStateChanged, RiskAlert, RiskConfigChanged {
 
     /** Position in the engine's event stream, starting at 1. */
     long sequence();

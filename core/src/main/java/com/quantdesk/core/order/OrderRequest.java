@@ -26,10 +26,12 @@ import java.util.Objects;
  * @param stopLossPrice  protective stop the trader intends for the position this order opens, or 0
  *                       (used by risk-per-trade checks; it is not itself an order)
  * @param tag            free text up to 20 characters carried to the venue, may be empty
+ * @param afterMarket    an after-market order (AMO): accepted outside the session, it works from the
+ *                       next open
  */
 public record OrderRequest(AccountId account, BotId bot, Symbol symbol, Side side, OrderType type,
                            Product product, Validity validity, long quantity, long limitPrice,
-                           long triggerPrice, long stopLossPrice, String tag) {
+                           long triggerPrice, long stopLossPrice, String tag, boolean afterMarket) {
 
     /** Validates the request; the message names the offending field. */
     public OrderRequest {
@@ -62,6 +64,14 @@ public record OrderRequest(AccountId account, BotId bot, Symbol symbol, Side sid
         }
     }
 
+    /** A regular (not after-market) order. */
+    public OrderRequest(AccountId account, BotId bot, Symbol symbol, Side side, OrderType type, Product product,
+                        Validity validity, long quantity, long limitPrice, long triggerPrice, long stopLossPrice,
+                        String tag) {
+        this(account, bot, symbol, side, type, product, validity, quantity, limitPrice, triggerPrice, stopLossPrice,
+                tag, false);
+    }
+
     /** A DAY market order. */
     public static OrderRequest market(AccountId account, BotId bot, Symbol symbol, Side side, long quantity,
                                       Product product) {
@@ -86,18 +96,37 @@ public record OrderRequest(AccountId account, BotId bot, Symbol symbol, Side sid
     /** A copy with another validity. */
     public OrderRequest withValidity(Validity newValidity) {
         return new OrderRequest(account, bot, symbol, side, type, product, newValidity, quantity, limitPrice,
-                triggerPrice, stopLossPrice, tag);
+                triggerPrice, stopLossPrice, tag, afterMarket);
     }
 
     /** A copy with a protective stop price recorded. */
     public OrderRequest withStopLoss(long newStopLossPrice) {
         return new OrderRequest(account, bot, symbol, side, type, product, validity, quantity, limitPrice,
-                triggerPrice, newStopLossPrice, tag);
+                triggerPrice, newStopLossPrice, tag, afterMarket);
     }
 
     /** A copy with a tag. */
     public OrderRequest withTag(String newTag) {
         return new OrderRequest(account, bot, symbol, side, type, product, validity, quantity, limitPrice,
-                triggerPrice, stopLossPrice, newTag);
+                triggerPrice, stopLossPrice, newTag, afterMarket);
+    }
+
+    /** A copy marked as an after-market order. */
+    public OrderRequest asAfterMarket() {
+        return new OrderRequest(account, bot, symbol, side, type, product, validity, quantity, limitPrice,
+                triggerPrice, stopLossPrice, tag, true);
+    }
+
+    /** A copy placed for another account and bot. */
+    public OrderRequest forBot(AccountId newAccount, BotId newBot) {
+        return new OrderRequest(newAccount, newBot, symbol, side, type, product, validity, quantity, limitPrice,
+                triggerPrice, stopLossPrice, tag, afterMarket);
+    }
+
+    /** A copy with new quantity and prices (0 keeps the current value). */
+    public OrderRequest modified(long newQuantity, long newLimitPrice, long newTriggerPrice) {
+        return new OrderRequest(account, bot, symbol, side, type, product, validity,
+                newQuantity == 0 ? quantity : newQuantity, newLimitPrice == 0 ? limitPrice : newLimitPrice,
+                newTriggerPrice == 0 ? triggerPrice : newTriggerPrice, stopLossPrice, tag, afterMarket);
     }
 }

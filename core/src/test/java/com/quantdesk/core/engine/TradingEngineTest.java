@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.quantdesk.core.command.CancelOrder;
 import com.quantdesk.core.command.CommandResult;
+import com.quantdesk.core.command.ResetKillSwitch;
 import com.quantdesk.core.command.SetTradingState;
 import com.quantdesk.core.command.SubmitOrder;
 import com.quantdesk.core.domain.AccountId;
@@ -130,6 +131,9 @@ class TradingEngineTest {
         assertThat(events).filteredOn(OrderCancelled.class::isInstance).singleElement()
                 .extracting(e -> ((OrderCancelled) e).remaining()).isEqualTo(6L);
 
+        assertThat(engine.execute(new SetTradingState(ACC, TradingState.REDUCING, "test", "tester")).reasonCode())
+                .isEqualTo("RISK_RESET_REQUIRED");
+        assertThat(engine.execute(new ResetKillSwitch(ACC, BotId.NONE, "checked", "tester")).accepted()).isTrue();
         engine.execute(new SetTradingState(ACC, TradingState.REDUCING, "test", "tester"));
         assertThat(buy(1).reasonCode()).isEqualTo("RISK_REDUCING_ONLY");
         OrderRequest sellFive = OrderRequest.market(ACC, BotId.NONE, INFY, Side.SELL, 5, Product.CNC);
@@ -139,7 +143,7 @@ class TradingEngineTest {
         assertThat(engine.execute(new SubmitOrder(sellFour)).accepted()).isTrue();
         assertThat(events).filteredOn(TradingStateChanged.class::isInstance)
                 .extracting(e -> ((TradingStateChanged) e).current())
-                .containsExactly(TradingState.HALTED, TradingState.REDUCING);
+                .containsExactly(TradingState.HALTED, TradingState.ACTIVE, TradingState.REDUCING);
     }
 
     @Test
@@ -147,7 +151,7 @@ class TradingEngineTest {
         engine.execute(new SetTradingState(AccountId.SYSTEM, TradingState.HALTED, "maintenance", "ops"));
         assertThat(engine.tradingState(ACC)).isEqualTo(TradingState.HALTED);
         assertThat(buy(1).reasonCode()).isEqualTo("RISK_HALTED");
-        engine.execute(new SetTradingState(AccountId.SYSTEM, TradingState.ACTIVE, "done", "ops"));
+        engine.execute(new ResetKillSwitch(AccountId.SYSTEM, BotId.NONE, "done", "ops"));
         assertThat(buy(1).accepted()).isTrue();
     }
 
