@@ -12,6 +12,7 @@ import com.quantdesk.core.domain.Paise;
 import com.quantdesk.core.strategy.ParameterSpec;
 import com.quantdesk.core.strategy.StrategyCatalog;
 import com.quantdesk.core.strategy.StrategyDescriptor;
+import com.quantdesk.core.risk.RiskLimits;
 import com.quantdesk.core.strategy.StrategyParameters;
 import com.quantdesk.core.time.MarketTime;
 import com.quantdesk.sim.cost.ChargeRates;
@@ -107,6 +108,13 @@ final class BacktestCommand implements Callable<Integer> {
             description = "Annual risk-free rate for Sharpe/Sortino, as a fraction (e.g. 0.065). Default: ${DEFAULT-VALUE}.")
     double riskFree;
 
+    @Option(names = "--risk", paramLabel = "KEY=VALUE",
+            description = "Risk limit, repeatable, e.g. --risk maxOrderValue=500000 (keys in docs/risk.md).")
+    Map<String, String> risk = new LinkedHashMap<>();
+
+    @Option(names = "--no-risk", description = "Run without the pre-trade risk engine.")
+    boolean noRisk;
+
     @Option(names = "--skip-bad-rows", description = "Skip malformed CSV rows (reported) instead of stopping.")
     boolean skipBadRows;
 
@@ -135,10 +143,12 @@ final class BacktestCommand implements Callable<Integer> {
         if (!Double.isFinite(riskFree) || riskFree <= -1) {
             throw new UsageException("--risk-free must be a fraction above -1 (e.g. 0.065), was " + riskFree);
         }
+        Optional<RiskLimits> limits = riskLimits();
         try {
             config = new BacktestConfig(descriptor, parameters, data.bars(), data.instruments(), capitalPaise,
                     VenueConfig.defaults().withSlippageBps(slippageBps).withVolumeParticipation(volumeCap),
-                    noCharges ? Optional.empty() : Optional.of(ChargeRates.zerodhaNse()), riskFree, List.of());
+                    noCharges ? Optional.empty() : Optional.of(ChargeRates.zerodhaNse()), riskFree, List.of(),
+                    limits);
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage(), e);
         }
@@ -173,6 +183,20 @@ final class BacktestCommand implements Callable<Integer> {
                 throw new UsageException(option + " applies to the synthetic market only; with --data each "
                         + "file's name is its symbol and its rows are the period");
             }
+        }
+    }
+
+    private Optional<RiskLimits> riskLimits() {
+        if (noRisk) {
+            if (!risk.isEmpty()) {
+                throw new UsageException("--risk and --no-risk both given; use one");
+            }
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(BacktestConfig.backtestRiskLimits().with(risk));
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--risk: " + e.getMessage(), e);
         }
     }
 

@@ -6,6 +6,7 @@ import com.quantdesk.core.domain.BotId;
 import com.quantdesk.core.domain.Instrument;
 import com.quantdesk.core.domain.Symbol;
 import com.quantdesk.core.engine.PreTradeCheck;
+import com.quantdesk.core.risk.RiskLimits;
 import com.quantdesk.core.strategy.StrategyDescriptor;
 import com.quantdesk.core.strategy.StrategyParameters;
 import com.quantdesk.sim.cost.ChargeRates;
@@ -29,17 +30,34 @@ import java.util.function.Function;
  * @param chargeRates        NSE charges to apply, or empty for a commission-free run
  * @param annualRiskFreeRate risk-free rate for Sharpe and Sortino, as a fraction
  * @param checks             pre-trade checks the engine runs on every order
+ * @param riskLimits         limits of the risk engine, or empty to run without one
  */
 public record BacktestConfig(StrategyDescriptor strategy, StrategyParameters parameters, Map<Symbol, List<Bar>> data,
                              Function<Symbol, Optional<Instrument>> instruments, long initialCapital,
                              VenueConfig venue, Optional<ChargeRates> chargeRates, double annualRiskFreeRate,
-                             List<PreTradeCheck> checks) {
+                             List<PreTradeCheck> checks, Optional<RiskLimits> riskLimits) {
 
     /** The account every backtest trades in. */
     public static final AccountId ACCOUNT = AccountId.of("backtest");
 
     /** The bot every backtest runs as. */
     public static final BotId BOT = BotId.of("backtest");
+
+    /** A configuration without a risk engine. */
+    public BacktestConfig(StrategyDescriptor strategy, StrategyParameters parameters, Map<Symbol, List<Bar>> data,
+                          Function<Symbol, Optional<Instrument>> instruments, long initialCapital, VenueConfig venue,
+                          Optional<ChargeRates> chargeRates, double annualRiskFreeRate, List<PreTradeCheck> checks) {
+        this(strategy, parameters, data, instruments, initialCapital, venue, chargeRates, annualRiskFreeRate, checks,
+                Optional.empty());
+    }
+
+    /**
+     * The limits a backtest uses by default: the production defaults, except that market-data
+     * staleness means nothing on replayed time.
+     */
+    public static RiskLimits backtestRiskLimits() {
+        return RiskLimits.defaults().with("staleDataAfter", "0s");
+    }
 
     /** Validates the configuration. */
     public BacktestConfig {
@@ -48,6 +66,7 @@ public record BacktestConfig(StrategyDescriptor strategy, StrategyParameters par
         Objects.requireNonNull(instruments, "instruments");
         Objects.requireNonNull(venue, "venue");
         Objects.requireNonNull(chargeRates, "chargeRates");
+        Objects.requireNonNull(riskLimits, "riskLimits");
         data = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(data));
         checks = List.copyOf(checks);
         if (data.isEmpty() || data.values().stream().allMatch(List::isEmpty)) {

@@ -11,6 +11,7 @@ import com.quantdesk.core.event.OrderCancelled;
 import com.quantdesk.core.event.OrderFilled;
 import com.quantdesk.core.order.Order;
 import com.quantdesk.core.portfolio.Portfolio;
+import com.quantdesk.core.risk.RiskEngine;
 import com.quantdesk.core.time.ManualClock;
 import com.quantdesk.sim.cost.ChargesLedger;
 import com.quantdesk.sim.cost.NseCostModel;
@@ -24,7 +25,8 @@ import java.util.List;
  * Runs a strategy over history: the same engine as paper and live trading, driven directly by a
  * replay loop (no threads, no queues), against the simulated venue.
  *
- * <p>For every bar, in time order: the clock moves to the bar's time, the venue matches working
+ * <p>For every bar, in time order: the clock moves to the bar's time, time-driven risk work runs
+ * (session rollover, MIS square-off), the venue matches working
  * orders against the bar, then the engine marks positions and lets the strategy decide. Orders the
  * strategy places therefore work from the next bar on. After the last bar of each instant the
  * account's equity is recorded. At the end, orders still working are cancelled and open positions
@@ -74,6 +76,7 @@ public final class BacktestRunner {
         for (PreTradeCheck check : config.checks()) {
             engine.addPreTradeCheck(check);
         }
+        config.riskLimits().ifPresent(limits -> engine.attachRisk(new RiskEngine(limits)));
         Portfolio portfolio = engine.openAccount(BacktestConfig.ACCOUNT, config.initialCapital());
         engine.addBot(BacktestConfig.BOT, BacktestConfig.ACCOUNT, config.strategy().create(config.parameters()),
                 config.data().keySet());
@@ -85,6 +88,7 @@ public final class BacktestRunner {
         for (int i = 0; i < n; i++) {
             Bar bar = bars.get(i);
             clock.set(bar.time());
+            engine.onTime();
             venue.onBar(bar);
             engine.onBar(bar);
             if (i + 1 == n || !bars.get(i + 1).time().equals(bar.time())) {

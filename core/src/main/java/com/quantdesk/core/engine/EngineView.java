@@ -23,6 +23,9 @@ public interface EngineView {
     /** The last price seen for the symbol (bar close or fill), paise; 0 when none. */
     long lastPrice(Symbol symbol);
 
+    /** Every open account. */
+    List<AccountId> accounts();
+
     /** The portfolio of an account. */
     Portfolio portfolio(AccountId account);
 

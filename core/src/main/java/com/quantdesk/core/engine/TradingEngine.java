@@ -223,11 +223,11 @@ public final class TradingEngine implements EngineView {
     private void processBar(Bar bar) {
         Symbol symbol = bar.symbol();
         setLastPrice(symbol, bar.close());
-        if (risk != null) {
-            risk.onBar(bar);
-        }
         for (int i = 0; i < portfolioList.size(); i++) {
             portfolioList.get(i).mark(symbol, bar.close());
+        }
+        if (risk != null) {
+            risk.onBar(bar);
         }
         BotRuntime[] subscribed = botsBySymbol.get(symbol);
         if (subscribed != null) {
@@ -730,6 +730,16 @@ public final class TradingEngine implements EngineView {
     }
 
     /** Every open account, in the order they were opened. */
+    @Override
+    public List<AccountId> accounts() {
+        List<AccountId> ids = new ArrayList<>(portfolioList.size());
+        for (Portfolio p : portfolioList) {
+            ids.add(p.account());
+        }
+        return ids;
+    }
+
+    /** Every open account's portfolio, in the order they were opened. */
     public List<Portfolio> portfolios() {
         return List.copyOf(portfolioList);
     }

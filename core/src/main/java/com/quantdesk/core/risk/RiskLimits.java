@@ -170,8 +170,10 @@ public record RiskLimits(int fatFingerBps, int priceBandBps, long maxOrderQuanti
                 return TradingState.valueOf(text);
             }
         } catch (RuntimeException e) {
-            throw new IllegalArgumentException("risk limit " + key + "='" + text + "' is not a valid "
-                    + type.getSimpleName().toLowerCase(java.util.Locale.ROOT), e);
+            String expected = MONEY.contains(key) ? "rupee amount" : type == Duration.class ? "duration (e.g. 2s, 1m)"
+                    : type == LocalTime.class ? "time (HH:mm)" : type == TradingState.class ? "REDUCING or HALTED"
+                    : type.getSimpleName().toLowerCase(java.util.Locale.ROOT);
+            throw new IllegalArgumentException("risk limit " + key + "='" + text + "' is not a valid " + expected, e);
         }
         throw new IllegalStateException("no parser for " + type);
     }
