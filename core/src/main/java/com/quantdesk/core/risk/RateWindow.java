@@ -2,11 +2,11 @@ package com.quantdesk.core.risk;
 
 /**
  * Counts events in a sliding time window of engine-clock milliseconds, in O(1) amortised time per
- * event, with a fixed ring of timestamps (the window never needs to remember more than its limit).
+ * event, with a ring of timestamps.
  */
 final class RateWindow {
 
-    private final long[] times;
+    private long[] times;
     private int head;
     private int size;
 
@@ -29,11 +29,18 @@ final class RateWindow {
         size = 0;
     }
 
-    /** Records an event; when the ring is full the oldest is forgotten (it is past the limit anyway). */
+    /**
+     * Records an event. The ring grows when full, so a limit raised at run time is still counted
+     * exactly; callers prune through {@link #count} before each decision, which keeps it small.
+     */
     void add(long nowMillis) {
         if (size == times.length) {
-            head = (head + 1) % times.length;
-            size--;
+            long[] bigger = new long[times.length * 2];
+            for (int i = 0; i < size; i++) {
+                bigger[i] = times[(head + i) % times.length];
+            }
+            times = bigger;
+            head = 0;
         }
         times[(head + size) % times.length] = nowMillis;
         size++;

@@ -162,7 +162,9 @@ public final class RiskEngine implements RiskHook {
         long now = order.createdAt().toEpochMilli();
         long today = MarketTime.tradeEpochDay(order.createdAt());
         RiskState.Account account = account(order.account());
+        account.perSecond.count(now, 1_000);
         account.perSecond.add(now);
+        account.perMinute.count(now, 60_000);
         account.perMinute.add(now);
         if (account.ordersDay != today) {
             account.ordersDay = today;

@@ -113,12 +113,12 @@ final class RiskRules {
     /** 12. An order that would trade against the account's own resting opposite order. */
     static PreTradeDecision selfCross(OrderCheck c) {
         for (Order resting : c.view.openOrders(c.request.account())) {
+            // Untriggered stops rest off the book: they cannot meet another order until they trigger.
             if (!resting.symbol().equals(c.request.symbol()) || resting.side() == c.request.side()
-                    || resting.type() == OrderType.SL || resting.type() == OrderType.SL_M) {
+                    || resting.type().needsTriggerPrice() || c.request.type().needsTriggerPrice()) {
                 continue;
             }
             boolean crosses = resting.type() == OrderType.MARKET || c.request.type() == OrderType.MARKET
-                    || c.request.type() == OrderType.SL_M
                     || (c.request.side() == Side.BUY
                         ? c.request.limitPrice() >= resting.request().limitPrice()
                         : c.request.limitPrice() <= resting.request().limitPrice());
@@ -289,12 +289,12 @@ final class RiskRules {
         }
         int lev = c.limits.misLeverage();
         boolean cnc = c.request.product() == Product.CNC;
-        long grossAfter = Math.addExact(Math.addExact(cncGross, misGross), c.value);
-        long grossLimit = Math.multiplyExact(Math.max(0, c.equity), cnc ? 1 : lev);
-        long productGross = Math.addExact(cnc ? cncGross : grossAfter - c.value, c.value);
-        if (cnc ? productGross > grossLimit : grossAfter > grossLimit) {
-            return deny("RISK_LEVERAGE", "gross exposure " + Paise.format(cnc ? productGross : grossAfter)
-                    + " would exceed " + (cnc ? 1 : lev) + "x equity", grossLimit, cnc ? productGross : grossAfter);
+        // CNC may use no leverage at all; MIS may take the whole book up to misLeverage × equity.
+        long exposureAfter = Math.addExact(cnc ? cncGross : Math.addExact(cncGross, misGross), c.value);
+        long exposureLimit = Math.multiplyExact(Math.max(0, c.equity), cnc ? 1 : lev);
+        if (exposureAfter > exposureLimit) {
+            return deny("RISK_LEVERAGE", "gross exposure " + Paise.format(exposureAfter) + " would exceed "
+                    + (cnc ? 1 : lev) + "x equity", exposureLimit, exposureAfter);
         }
         long marginUsed = Math.addExact(cncGross, misGross / lev);
         long available = c.equity - marginUsed;
