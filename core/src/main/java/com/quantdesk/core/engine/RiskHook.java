@@ -27,6 +27,9 @@ public interface RiskHook extends PreTradeCheck, EngineListener {
      */
     Change apply(RiskCommand command);
 
+    /** Re-applies a configuration change read back from the journal during recovery. */
+    void recover(com.quantdesk.core.event.RiskConfigChanged change);
+
     /**
      * A configuration change.
      *

@@ -174,6 +174,87 @@ public final class TradingEngine implements EngineView {
         }
     }
 
+    /**
+     * Rebuilds state from one journaled event, before {@link #start()}: orders, positions, cash,
+     * trading states, risk configuration and the id and sequence counters. Nothing is emitted and
+     * nothing is sent; events must come in sequence order without gaps.
+     *
+     * @throws IllegalStateException if the event is out of sequence or contradicts the state so far
+     */
+    public void recover(Event event) {
+        if (started) {
+            throw new IllegalStateException("recover() must run before start()");
+        }
+        if (event.sequence() != nextSequence) {
+            throw new IllegalStateException("journal gap: expected event " + nextSequence + ", got "
+                    + event.sequence());
+        }
+        nextId = Math.max(nextId, event.causationId() + 1);
+        switch (event) {
+            case OrderSubmitted e -> openOrders.put(e.order().id(), e.order());
+            case OrderDenied e -> { }
+            case OrderAccepted e -> openOrders.computeIfPresent(e.orderId(), (id, o) -> o.accept(e.venueOrderId(),
+                    e.time()));
+            case OrderRejected e -> {
+                openOrders.remove(e.orderId());
+                cancelRequests.remove(e.orderId());
+            }
+            case OrderCancelled e -> {
+                openOrders.remove(e.orderId());
+                cancelRequests.remove(e.orderId());
+            }
+            case OrderModified e -> openOrders.computeIfPresent(e.orderId(), (id, o) -> new Order(id,
+                    o.request().modified(e.quantity(), e.limitPrice(), e.triggerPrice()), o.status(),
+                    o.venueOrderId(), o.filledQuantity(), o.filledValue(), o.createdAt(), e.time()));
+            case OrderFilled e -> recoverFill(e);
+            case PositionChanged e -> { }
+            case TradingStateChanged e -> {
+                if (e.account().equals(AccountId.SYSTEM)) {
+                    globalState = e.current();
+                } else if (e.bot().equals(BotId.NONE)) {
+                    accountStates.put(e.account(), e.current());
+                } else {
+                    botStates.put(e.bot(), e.current());
+                }
+            }
+            case RiskAlert e -> { }
+            case RiskConfigChanged e -> {
+                if (risk != null) {
+                    risk.recover(e);
+                }
+            }
+        }
+        nextSequence = event.sequence() + 1;
+    }
+
+    private void recoverFill(OrderFilled e) {
+        Order order = openOrders.get(e.orderId());
+        if (order == null) {
+            throw new IllegalStateException("journal has a fill for " + e.orderId() + " which is not open");
+        }
+        Order updated = order.fill(e.quantity(), e.price(), e.time());
+        if (updated.status() == OrderStatus.FILLED) {
+            openOrders.remove(e.orderId());
+            cancelRequests.remove(e.orderId());
+        } else {
+            openOrders.put(e.orderId(), updated);
+        }
+        setLastPrice(e.symbol(), e.price());
+        portfolio(e.account()).applyFill(e.symbol(), e.product(), e.side(), e.quantity(), e.price(), e.charges());
+        BotRuntime bot = bots.get(e.bot());
+        if (bot != null) {
+            bot.addPosition(e.symbol(), e.product(), e.side().sign() * e.quantity());
+        }
+    }
+
+    /**
+     * Orders whose last known state is in flight (submitted, accepted or partly filled): after
+     * recovery they must be reconciled with the venue before new orders are accepted.
+     */
+    public List<Order> inFlightOrders() {
+        return List.copyOf(openOrders.values());
+    }
+
     /** Calls every strategy's {@code onStart}. */
     public void start() {
         started = true;

@@ -330,19 +330,74 @@ public final class RiskEngine implements RiskHook {
                         now.put(k, v);
                     }
                 });
-                yield new Change(s.account(), BotId.NONE, "limits", old.toString(), now.toString());
+                yield new Change(s.account(), BotId.NONE, "limits", pairs(old), pairs(now));
             }
             case SetBotLimits b -> {
                 BotLimits before = botLimits(b.bot());
                 botLimits.put(b.bot(), b.limits());
-                yield new Change(AccountId.SYSTEM, b.bot(), "botLimits", before.toString(), b.limits().toString());
+                yield new Change(AccountId.SYSTEM, b.bot(), "botLimits", pairs(botLimitsMap(before)),
+                        pairs(botLimitsMap(b.limits())));
             }
             case SetBanList b -> {
                 Set<Symbol> before = banned;
                 banned = Set.copyOf(b.symbols());
-                yield new Change(AccountId.SYSTEM, BotId.NONE, "banList",
-                        new TreeSet<>(before).toString(), new TreeSet<>(banned).toString() + " from " + b.source());
+                yield new Change(AccountId.SYSTEM, BotId.NONE, "banList", symbolsText(before), symbolsText(banned));
             }
         };
+    }
+
+    @Override
+    public void recover(com.quantdesk.core.event.RiskConfigChanged change) {
+        switch (change.item()) {
+            case "limits" -> limits.put(change.account(), limits(change.account()).with(parsePairs(change.current())));
+            case "botLimits" -> {
+                Map<String, String> m = parsePairs(change.current());
+                botLimits.put(change.bot(), new BotLimits(Long.parseLong(m.get("maxOrderQuantity")),
+                        Long.parseLong(m.get("maxOrderValue")), Long.parseLong(m.get("maxPositionValue")),
+                        Integer.parseInt(m.get("maxTradesPerDay"))));
+            }
+            case "banList" -> {
+                Set<Symbol> restored = new TreeSet<>();
+                for (String part : change.current().split(",")) {
+                    if (!part.isBlank()) {
+                        restored.add(Symbol.of(part));
+                    }
+                }
+                banned = Set.copyOf(restored);
+            }
+            default -> throw new IllegalStateException("unknown risk configuration item " + change.item());
+        }
+    }
+
+    /** {@code k=v;k=v} in key order: readable in the audit trail and parseable on recovery. */
+    private static String pairs(Map<String, String> map) {
+        StringBuilder sb = new StringBuilder();
+        new TreeMap<>(map).forEach((k, v) -> sb.append(sb.isEmpty() ? "" : ";").append(k).append('=').append(v));
+        return sb.toString();
+    }
+
+    private static Map<String, String> parsePairs(String text) {
+        Map<String, String> map = new TreeMap<>();
+        for (String pair : text.split(";")) {
+            if (!pair.isBlank()) {
+                int eq = pair.indexOf('=');
+                map.put(pair.substring(0, eq), pair.substring(eq + 1));
+            }
+        }
+        return map;
+    }
+
+    private static Map<String, String> botLimitsMap(BotLimits b) {
+        return Map.of("maxOrderQuantity", Long.toString(b.maxOrderQuantity()), "maxOrderValue",
+                Long.toString(b.maxOrderValue()), "maxPositionValue", Long.toString(b.maxPositionValue()),
+                "maxTradesPerDay", Integer.toString(b.maxTradesPerDay()));
+    }
+
+    private static String symbolsText(Set<Symbol> symbolSet) {
+        StringBuilder sb = new StringBuilder();
+        for (Symbol symbol : new TreeSet<>(symbolSet)) {
+            sb.append(sb.isEmpty() ? "" : ",").append(symbol.value());
+        }
+        return sb.toString();
     }
 }
