@@ -1,0 +1,317 @@
+package com.quantdesk.app.paper;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.quantdesk.core.domain.AccountId;
+import com.quantdesk.core.domain.BotId;
+import com.quantdesk.core.domain.Paise;
+import com.quantdesk.core.domain.Symbol;
+import com.quantdesk.core.strategy.StrategyCatalog;
+import com.quantdesk.core.strategy.StrategyDescriptor;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Reads {@code quantdesk.yaml}. Every error names the file and the field (and, for YAML syntax
+ * errors, the line); nothing is half-applied: the whole file is valid or nothing starts.
+ */
+public final class PaperConfigLoader {
+
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+    private static final Set<String> TOP = Set.of("dataDir", "database", "feed", "venue", "accounts", "bots");
+
+    private PaperConfigLoader() {
+    }
+
+    /** The configuration a first run uses: demo feed, one ₹10 lakh account, three bots. */
+    public static PaperConfig demo(Path dataDirectory) {
+        List<Symbol> symbols = List.of(Symbol.of("RELIANCE"), Symbol.of("INFY"), Symbol.of("HDFCBANK"),
+                Symbol.of("TCS"), Symbol.of("ICICIBANK"));
+        AccountId account = AccountId.of("demo");
+        return new PaperConfig(dataDirectory, Optional.empty(),
+                new PaperConfig.Feed(PaperConfig.FeedMode.DEMO, Duration.ofMillis(500), 42, symbols, List.of()),
+                new PaperConfig.Venue(Duration.ofMillis(20), Duration.ofMillis(20), 0, 0.1),
+                List.of(new PaperConfig.Account(account, Paise.ofRupees(10_00_000), Map.of())),
+                List.of(new PaperConfig.Bot(BotId.of("sma-reliance"), account, "sma-cross",
+                                Map.of("fast", "5", "slow", "20", "qty", "10"), List.of(Symbol.of("RELIANCE")),
+                                Duration.ofMinutes(1), PaperConfig.BotState.RUNNING),
+                        new PaperConfig.Bot(BotId.of("rsi-infy"), account, "rsi-reversion",
+                                Map.of("period", "14", "qty", "10"), List.of(Symbol.of("INFY")),
+                                Duration.ofMinutes(1), PaperConfig.BotState.RUNNING),
+                        new PaperConfig.Bot(BotId.of("donchian-banks"), account, "donchian-breakout",
+                                Map.of("qty", "5"), List.of(Symbol.of("HDFCBANK"), Symbol.of("ICICIBANK")),
+                                Duration.ofMinutes(1), PaperConfig.BotState.RUNNING)));
+    }
+
+    /**
+     * Reads and validates a configuration file.
+     *
+     * @throws IllegalArgumentException with the file, field and reason
+     */
+    public static PaperConfig load(Path file) {
+        JsonNode root;
+        try {
+            root = YAML.readTree(Files.readString(file));
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException(file + ", line " + e.getLocation().getLineNr() + ": "
+                    + e.getOriginalMessage(), e);
+        } catch (IOException e) {
+            throw new IllegalArgumentException(file + ": cannot read: " + e.getMessage(), e);
+        }
+        try {
+            return parse(root, file.toAbsolutePath().getParent());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(file + ": " + e.getMessage(), e);
+        }
+    }
+
+    static PaperConfig parse(JsonNode root, Path base) {
+        if (root == null || !root.isObject()) {
+            throw new IllegalArgumentException("expected a mapping with " + TOP);
+        }
+        unknownKeys(root, "", TOP);
+        Path dataDir = base.resolve(text(root, "dataDir", "quantdesk-data"));
+        Optional<String> database = Optional.ofNullable(root.get("database")).filter(n -> !n.isNull())
+                .map(JsonNode::asText);
+        JsonNode feedNode = object(root, "feed");
+        unknownKeys(feedNode, "feed.", Set.of("mode", "interval", "seed", "symbols", "holidays"));
+        PaperConfig.Feed feed = new PaperConfig.Feed(
+                enumValue(PaperConfig.FeedMode.class, text(feedNode, "mode", "demo"), "feed.mode"),
+                duration(text(feedNode, "interval", "500ms"), "feed.interval"),
+                whole(feedNode, "seed", 42, "feed.seed"),
+                symbols(feedNode.get("symbols"), "feed.symbols", List.of("RELIANCE", "INFY", "HDFCBANK", "TCS",
+                        "ICICIBANK")),
+                dates(feedNode.get("holidays"), "feed.holidays"));
+        JsonNode venueNode = object(root, "venue");
+        unknownKeys(venueNode, "venue.", Set.of("ackLatency", "fillLatency", "slippageBps", "volumeParticipation"));
+        PaperConfig.Venue venue = new PaperConfig.Venue(
+                duration(text(venueNode, "ackLatency", "20ms"), "venue.ackLatency"),
+                duration(text(venueNode, "fillLatency", "20ms"), "venue.fillLatency"),
+                (int) whole(venueNode, "slippageBps", 0, "venue.slippageBps"),
+                real(venueNode, "volumeParticipation", 0.1, "venue.volumeParticipation"));
+        List<PaperConfig.Account> accounts = new ArrayList<>();
+        JsonNode accountList = root.get("accounts");
+        if (accountList == null || !accountList.isArray() || accountList.isEmpty()) {
+            throw new IllegalArgumentException("accounts: a list with at least one account is needed");
+        }
+        for (int i = 0; i < accountList.size(); i++) {
+            accounts.add(account(accountList.get(i), "accounts[" + i + "]"));
+        }
+        List<PaperConfig.Bot> bots = new ArrayList<>();
+        JsonNode botList = root.get("bots");
+        if (botList != null && !botList.isNull()) {
+            if (!botList.isArray()) {
+                throw new IllegalArgumentException("bots: expected a list");
+            }
+            for (int i = 0; i < botList.size(); i++) {
+                bots.add(bot(botList.get(i), "bots[" + i + "]"));
+            }
+        }
+        return new PaperConfig(dataDir, database, feed, venue, accounts, bots);
+    }
+
+    private static PaperConfig.Account account(JsonNode node, String path) {
+        unknownKeys(node, path + ".", Set.of("id", "capital", "risk"));
+        AccountId id = id(() -> AccountId.of(required(node, "id", path)), path + ".id");
+        BigDecimal capital;
+        try {
+            capital = new BigDecimal(text(node, "capital", "1000000"));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(path + ".capital: not a rupee amount");
+        }
+        Map<String, String> risk = new LinkedHashMap<>();
+        JsonNode riskNode = node.get("risk");
+        if (riskNode != null && !riskNode.isNull()) {
+            if (!riskNode.isObject()) {
+                throw new IllegalArgumentException(path + ".risk: expected a mapping of limit keys to values");
+            }
+            riskNode.fields().forEachRemaining(e -> risk.put(e.getKey(), e.getValue().asText()));
+        }
+        try {
+            com.quantdesk.core.risk.RiskLimits.defaults().with(risk);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(path + ".risk: " + e.getMessage(), e);
+        }
+        return new PaperConfig.Account(id, Paise.fromRupees(capital), risk);
+    }
+
+    private static PaperConfig.Bot bot(JsonNode node, String path) {
+        unknownKeys(node, path + ".", Set.of("id", "account", "strategy", "params", "symbols", "bar", "state"));
+        BotId id = id(() -> BotId.of(required(node, "id", path)), path + ".id");
+        AccountId account = id(() -> AccountId.of(required(node, "account", path)), path + ".account");
+        String strategy = required(node, "strategy", path);
+        StrategyDescriptor descriptor;
+        try {
+            descriptor = StrategyCatalog.builtIns().get(strategy);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(path + ".strategy: " + e.getMessage(), e);
+        }
+        Map<String, String> params = new LinkedHashMap<>();
+        JsonNode paramNode = node.get("params");
+        if (paramNode != null && !paramNode.isNull()) {
+            for (Iterator<Map.Entry<String, JsonNode>> it = paramNode.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> e = it.next();
+                params.put(e.getKey(), e.getValue().asText());
+            }
+        }
+        try {
+            descriptor.create(params);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(path + ".params: " + e.getMessage(), e);
+        }
+        return new PaperConfig.Bot(id, account, strategy, params, symbols(node.get("symbols"), path + ".symbols",
+                List.of()), barSize(text(node, "bar", "1m"), path + ".bar"),
+                enumValue(PaperConfig.BotState.class, text(node, "state", "running"), path + ".state"));
+    }
+
+    private static void unknownKeys(JsonNode node, String prefix, Set<String> known) {
+        for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
+            String key = it.next();
+            if (!known.contains(key)) {
+                throw new IllegalArgumentException(prefix + key + ": unknown key (known: " + String.join(", ",
+                        new java.util.TreeSet<>(known)) + ")");
+            }
+        }
+    }
+
+    private static JsonNode object(JsonNode root, String key) {
+        JsonNode node = root.get(key);
+        if (node == null || node.isNull()) {
+            return YAML.createObjectNode();
+        }
+        if (!node.isObject()) {
+            throw new IllegalArgumentException(key + ": expected a mapping");
+        }
+        return node;
+    }
+
+    private static String text(JsonNode node, String key, String fallback) {
+        JsonNode value = node.get(key);
+        return value == null || value.isNull() ? fallback : value.asText();
+    }
+
+    private static String required(JsonNode node, String key, String path) {
+        JsonNode value = node.get(key);
+        if (value == null || value.isNull() || value.asText().isBlank()) {
+            throw new IllegalArgumentException(path + "." + key + ": required");
+        }
+        return value.asText();
+    }
+
+    private static long whole(JsonNode node, String key, long fallback, String path) {
+        String text = text(node, key, Long.toString(fallback));
+        try {
+            return Long.parseLong(text.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(path + ": '" + text + "' is not a whole number");
+        }
+    }
+
+    private static double real(JsonNode node, String key, double fallback, String path) {
+        String text = text(node, key, Double.toString(fallback));
+        try {
+            double value = Double.parseDouble(text.trim());
+            if (!(value >= 0 && value <= 1)) {
+                throw new IllegalArgumentException(path + ": must be within 0..1, was " + text);
+            }
+            return value;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(path + ": '" + text + "' is not a number");
+        }
+    }
+
+    private static <T> T id(java.util.function.Supplier<T> make, String path) {
+        try {
+            return make.get();
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(path + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static List<Symbol> symbols(JsonNode node, String path, List<String> fallback) {
+        List<Symbol> symbols = new ArrayList<>();
+        if (node == null || node.isNull()) {
+            fallback.forEach(s -> symbols.add(Symbol.of(s)));
+        } else if (!node.isArray()) {
+            throw new IllegalArgumentException(path + ": expected a list of symbols");
+        } else {
+            for (JsonNode element : node) {
+                try {
+                    symbols.add(Symbol.of(element.asText()));
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException(path + ": " + e.getMessage(), e);
+                }
+            }
+        }
+        if (symbols.isEmpty()) {
+            throw new IllegalArgumentException(path + ": at least one symbol is needed");
+        }
+        return symbols;
+    }
+
+    private static List<LocalDate> dates(JsonNode node, String path) {
+        List<LocalDate> dates = new ArrayList<>();
+        if (node != null && !node.isNull()) {
+            for (JsonNode element : node) {
+                try {
+                    dates.add(LocalDate.parse(element.asText()));
+                } catch (java.time.format.DateTimeParseException e) {
+                    throw new IllegalArgumentException(path + ": '" + element.asText() + "' is not a yyyy-mm-dd date");
+                }
+            }
+        }
+        return dates;
+    }
+
+    /** Parses {@code 500ms}, {@code 2s}, {@code 1m}, {@code 1h}. */
+    static Duration duration(String text, String path) {
+        String t = text.trim().toLowerCase(Locale.ROOT);
+        try {
+            if (t.endsWith("ms")) {
+                return Duration.ofMillis(Long.parseLong(t.substring(0, t.length() - 2)));
+            } else if (t.endsWith("s")) {
+                return Duration.ofSeconds(Long.parseLong(t.substring(0, t.length() - 1)));
+            } else if (t.endsWith("m")) {
+                return Duration.ofMinutes(Long.parseLong(t.substring(0, t.length() - 1)));
+            } else if (t.endsWith("h")) {
+                return Duration.ofHours(Long.parseLong(t.substring(0, t.length() - 1)));
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException(path + ": '" + text + "' is not a duration like 500ms, 2s, 1m or 1h");
+    }
+
+    private static Duration barSize(String text, String path) {
+        Duration d = text.trim().equalsIgnoreCase("1d") ? Duration.ofDays(1) : duration(text, path);
+        Set<Duration> allowed = Set.of(Duration.ofMinutes(1), Duration.ofMinutes(5), Duration.ofMinutes(15),
+                Duration.ofHours(1), Duration.ofDays(1));
+        if (!allowed.contains(d)) {
+            throw new IllegalArgumentException(path + ": bars are 1m, 5m, 15m, 1h or 1d, not '" + text + "'");
+        }
+        return d;
+    }
+
+    private static <E extends Enum<E>> E enumValue(Class<E> type, String text, String path) {
+        try {
+            return Enum.valueOf(type, text.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(path + ": '" + text + "' is not one of "
+                    + java.util.Arrays.toString(type.getEnumConstants()).toLowerCase(Locale.ROOT));
+        }
+    }
+}
