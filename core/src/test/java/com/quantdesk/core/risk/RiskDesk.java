@@ -59,7 +59,7 @@ final class RiskDesk {
             NIFTYFUT, new Instrument(NIFTYFUT, Exchange.NSE, 10, 65, "Index"));
 
     final ManualClock clock;
-    final RecordingGateway gateway = RecordingGateway.autoAccepting();
+    final RecordingGateway gateway;
     final TradingEngine engine;
     final RiskEngine risk;
     final List<Event> events = new ArrayList<>();
@@ -73,7 +73,13 @@ final class RiskDesk {
     }
 
     RiskDesk(RiskEngine riskEngine, Instant start) {
+        this(riskEngine, start, RecordingGateway.autoAccepting());
+    }
+
+    /** A desk whose venue is {@code venue} (e.g. one that does not acknowledge, so it can reject). */
+    RiskDesk(RiskEngine riskEngine, Instant start, RecordingGateway venue) {
         this.clock = new ManualClock(start);
+        this.gateway = venue;
         this.engine = new TradingEngine(clock, gateway, RiskDesk::instrument);
         this.risk = riskEngine;
         engine.addListener(events::add);
