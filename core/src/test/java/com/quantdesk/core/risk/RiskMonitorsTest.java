@@ -1,0 +1,88 @@
+package com.quantdesk.core.risk;
+
+import static com.quantdesk.core.risk.RiskDesk.ACC;
+import static com.quantdesk.core.risk.RiskDesk.INFY;
+import static com.quantdesk.core.risk.RiskDesk.SESSION;
+import static com.quantdesk.core.risk.RiskDesk.TCS;
+import static com.quantdesk.core.risk.RiskDesk.limit;
+import static com.quantdesk.core.risk.RiskDesk.relaxed;
+import static com.quantdesk.core.risk.RiskDesk.relaxedExcept;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.quantdesk.core.command.CommandResult;
+import com.quantdesk.core.domain.AccountId;
+import com.quantdesk.core.domain.Product;
+import com.quantdesk.core.domain.Side;
+import com.quantdesk.core.event.RiskAlert;
+import com.quantdesk.core.order.Order;
+import com.quantdesk.core.testing.RecordingGateway;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** What risk does on its own: reject spikes and stale data fire the kill switch; MIS is squared off. */
+class RiskMonitorsTest {
+
+    @ParameterizedTest(name = "{0} rejects, {1} ms apart -> {2}")
+    @CsvSource({
+        "2, 0,     ACTIVE",
+        "3, 0,     HALTED",
+        "3, 29999, HALTED",
+        "3, 30000, ACTIVE",
+    })
+    void venueRejectSpikeFiresTheKillSwitch(int rejects, long apart, TradingState state) {
+        RiskDesk desk = new RiskDesk(new RiskEngine(relaxed().with(Map.of("rejectSpikeCount", "3",
+                "rejectSpikeWindow", "60s"))), SESSION, new RecordingGateway());
+        for (int i = 0; i < rejects; i++) {
+            CommandResult order = desk.submit(limit(INFY, Side.BUY, 1 + i, 100_00, Product.MIS));
+            desk.gateway.reports().rejected(order.orderId().orElseThrow(), "RMS", "margin");
+            desk.clock.advance(Duration.ofMillis(apart));
+        }
+        assertThat(desk.engine.tradingState(ACC)).isEqualTo(state);
+        assertThat(desk.events(RiskAlert.class)).extracting(RiskAlert::code).containsExactlyElementsOf(
+                state == TradingState.HALTED ? List.of("RISK_REJECT_SPIKE", "KILL_SWITCH") : List.of());
+    }
+
+    @ParameterizedTest(name = "silent for {0} -> {1}")
+    @CsvSource({
+        "PT60S,     ACTIVE",
+        "PT60.001S, HALTED",
+    })
+    void staleMarketDataInTheSessionHaltsEverything(Duration silence, TradingState state) {
+        RiskDesk desk = new RiskDesk(relaxedExcept("staleDataAfter", "60s"));
+        desk.price(INFY, 100_00);
+        desk.clock.advance(silence);
+        desk.engine.onTime();
+        assertThat(desk.engine.tradingState(AccountId.SYSTEM)).isEqualTo(state);
+        assertThat(desk.events(RiskAlert.class)).extracting(RiskAlert::code).containsExactlyElementsOf(
+                state == TradingState.HALTED ? List.of("RISK_STALE_DATA", "KILL_SWITCH") : List.of());
+    }
+
+    @ParameterizedTest(name = "at {0} -> {1} square-off orders")
+    @CsvSource({
+        "2026-01-05T09:49:59Z, 0",
+        "2026-01-05T09:50:00Z, 1",
+        "2026-01-06T03:45:00Z, 1",
+    })
+    void misPositionsAreSquaredOffAtTheCutoffOrAtTheNextSession(Instant time, int squareOffs) {
+        RiskDesk desk = new RiskDesk(relaxedExcept("misSquareOff", "true"));
+        desk.price(INFY, 100_00);
+        desk.engine.onTime();
+        desk.hold(INFY, 10, 100_00, Product.MIS);
+        desk.hold(TCS, 5, 100_00, Product.CNC);
+        desk.clock.set(time);
+        desk.engine.onTime();
+        List<Order> closing = desk.gateway.submitted().stream()
+                .filter(o -> o.request().tag().equals("MIS-SQUAREOFF")).toList();
+        assertThat(closing).hasSize(squareOffs);
+        if (squareOffs > 0) {
+            assertThat(closing.getFirst().symbol()).isEqualTo(INFY);
+            assertThat(closing.getFirst().side()).isEqualTo(Side.SELL);
+            assertThat(closing.getFirst().request().quantity()).isEqualTo(10);
+            assertThat(desk.events(RiskAlert.class)).extracting(RiskAlert::code).containsExactly("RISK_MIS_SQUAREOFF");
+        }
+    }
+}
