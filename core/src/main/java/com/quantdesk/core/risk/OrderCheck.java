@@ -34,6 +34,8 @@ final class OrderCheck {
     final long equity;
     /** Net quantity after this order if every open order on its side also fills. */
     final long projectedQuantity;
+    /** The account's open orders, read once. */
+    final java.util.List<Order> openOrders;
 
     OrderCheck(OrderRequest request, EngineView view, Instrument instrument, RiskLimits limits, BotLimits botLimits,
                RiskState.Account account, RiskState.SymbolState symbol, RiskState.Bot bot,
@@ -57,14 +59,33 @@ final class OrderCheck {
         this.value = Math.multiplyExact(request.quantity(), referencePrice);
         this.increasing = !view.reducesExposure(request);
         this.equity = portfolio.equity();
+        this.openOrders = view.openOrders(request.account());
         long pending = 0;
-        for (Order o : view.openOrders(request.account())) {
+        for (Order o : openOrders) {
             if (o.symbol().equals(request.symbol()) && o.side() == request.side()) {
                 pending += o.remainingQuantity();
             }
         }
         this.projectedQuantity = Math.addExact(portfolio.quantity(request.symbol()),
                 request.side().sign() * Math.addExact(pending, request.quantity()));
+    }
+
+    /**
+     * Whether a resting order only reduces its position: the position is on the other side and all
+     * open orders on the resting order's side (itself included) fit inside it.
+     */
+    boolean restingReduces(Order resting) {
+        long position = portfolio.quantity(resting.symbol(), resting.product());
+        if (position == 0 || Long.signum(position) == resting.side().sign()) {
+            return false;
+        }
+        long sameSide = 0;
+        for (Order o : openOrders) {
+            if (o.symbol().equals(resting.symbol()) && o.product() == resting.product() && o.side() == resting.side()) {
+                sameSide += o.remainingQuantity();
+            }
+        }
+        return sameSide <= Math.abs(position);
     }
 
     /** {@code bps} basis points of {@code amount}, rounded down (a limit never rounds in the trader's favour). */

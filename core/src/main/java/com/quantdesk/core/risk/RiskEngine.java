@@ -124,8 +124,8 @@ public final class RiskEngine implements RiskHook {
                 b -> new RiskState.Bot());
         OrderCheck check = new OrderCheck(request, engineView, instrument, accountLimits, botLimits(request.bot()),
                 account, symbols.get(request.symbol()), bot, banned, now, localTime);
-        for (int i = 0; i < rules.size(); i++) {
-            PreTradeDecision decision = rules.get(i).check(check);
+        for (RiskRules.Rule rule : rules) {
+            PreTradeDecision decision = rule.check(check);
             if (!decision.allowed()) {
                 return decision;
             }
@@ -133,8 +133,15 @@ public final class RiskEngine implements RiskHook {
         return PreTradeDecision.ALLOW;
     }
 
+    /** What makes two orders "the same" for the duplicate guard. */
+    record DuplicateKey(BotId bot, Symbol symbol, com.quantdesk.core.domain.Side side,
+                        com.quantdesk.core.domain.Product product, com.quantdesk.core.domain.OrderType type,
+                        long quantity, long limitPrice, long triggerPrice) {
+    }
+
     static Object duplicateKey(OrderRequest r) {
-        return List.of(r.bot(), r.symbol(), r.side(), r.quantity(), r.type(), r.limitPrice(), r.triggerPrice());
+        return new DuplicateKey(r.bot(), r.symbol(), r.side(), r.product(), r.type(), r.quantity(), r.limitPrice(),
+                r.triggerPrice());
     }
 
     private RiskState.Account account(AccountId id) {
@@ -303,13 +310,29 @@ public final class RiskEngine implements RiskHook {
         DayOfWeek day = now.atZone(MarketTime.IST).getDayOfWeek();
         boolean open = day != DayOfWeek.SATURDAY && day != DayOfWeek.SUNDAY
                 && !localTime.isBefore(MarketTime.OPEN) && localTime.isBefore(MarketTime.CLOSE);
-        java.time.Duration after = defaults.staleDataAfter();
-        if (open && !after.isZero() && now.isAfter(lastMarketData.plus(after))) {
+        java.time.Duration after = staleDataAfter();
+        // Yesterday's last tick says nothing about today: the clock starts again at today's open.
+        Instant todaysOpen = now.atZone(MarketTime.IST).toLocalDate().atTime(MarketTime.OPEN)
+                .atZone(MarketTime.IST).toInstant();
+        Instant since = lastMarketData.isBefore(todaysOpen) ? todaysOpen : lastMarketData;
+        if (open && !after.isZero() && now.isAfter(since.plus(after))) {
             staleAlerted = true;
             String why = "no market data since " + lastMarketData + " (" + after.toSeconds() + " s)";
             control.alert(AccountId.SYSTEM, BotId.NONE, "RISK_STALE_DATA", why);
             control.killSwitch(AccountId.SYSTEM, BotId.NONE, "stale market data: " + why, false);
         }
+    }
+
+    /** The strictest non-zero freshness any account asks for; market data is shared, so one alarm serves all. */
+    private java.time.Duration staleDataAfter() {
+        java.time.Duration strictest = defaults.staleDataAfter();
+        for (RiskLimits l : limits.values()) {
+            java.time.Duration d = l.staleDataAfter();
+            if (!d.isZero() && (strictest.isZero() || d.compareTo(strictest) < 0)) {
+                strictest = d;
+            }
+        }
+        return strictest;
     }
 
     // ------------------------------------------------------------------ configuration
@@ -341,7 +364,8 @@ public final class RiskEngine implements RiskHook {
             case SetBanList b -> {
                 Set<Symbol> before = banned;
                 banned = Set.copyOf(b.symbols());
-                yield new Change(AccountId.SYSTEM, BotId.NONE, "banList", symbolsText(before), symbolsText(banned));
+                yield new Change(AccountId.SYSTEM, BotId.NONE, "banList", symbolsText(before),
+                        symbolsText(banned) + (b.source().isBlank() ? "" : " from " + b.source()));
             }
         };
     }
@@ -358,7 +382,9 @@ public final class RiskEngine implements RiskHook {
             }
             case "banList" -> {
                 Set<Symbol> restored = new TreeSet<>();
-                for (String part : change.current().split(",")) {
+                String current = change.current();
+                int from = current.indexOf(" from ");
+                for (String part : (from < 0 ? current : current.substring(0, from)).split(",")) {
                     if (!part.isBlank()) {
                         restored.add(Symbol.of(part));
                     }

@@ -10,7 +10,7 @@ import com.quantdesk.core.domain.Product;
 import com.quantdesk.core.domain.Side;
 import com.quantdesk.core.engine.PreTradeDecision;
 import com.quantdesk.core.order.Order;
-import com.quantdesk.core.portfolio.PositionSnapshot;
+import com.quantdesk.core.portfolio.Position;
 import com.quantdesk.core.time.MarketTime;
 import java.time.DayOfWeek;
 import java.util.List;
@@ -83,7 +83,7 @@ final class RiskRules {
         if (!c.limits.enforceMarketHours()) {
             return ALLOW;
         }
-        DayOfWeek day = c.now.atZone(MarketTime.IST).getDayOfWeek();
+        DayOfWeek day = DayOfWeek.of((int) Math.floorMod(MarketTime.tradeEpochDay(c.now) + 3, 7) + 1);
         boolean weekday = day != DayOfWeek.SATURDAY && day != DayOfWeek.SUNDAY;
         boolean open = weekday && !c.localTime.isBefore(MarketTime.OPEN) && c.localTime.isBefore(MarketTime.CLOSE);
         if (!open && !c.request.afterMarket()) {
@@ -112,7 +112,7 @@ final class RiskRules {
 
     /** 12. An order that would trade against the account's own resting opposite order. */
     static PreTradeDecision selfCross(OrderCheck c) {
-        for (Order resting : c.view.openOrders(c.request.account())) {
+        for (Order resting : c.openOrders) {
             // Untriggered stops rest off the book: they cannot meet another order until they trigger.
             if (!resting.symbol().equals(c.request.symbol()) || resting.side() == c.request.side()
                     || resting.type().needsTriggerPrice() || c.request.type().needsTriggerPrice()) {
@@ -197,12 +197,14 @@ final class RiskRules {
         if (!c.increasing || c.portfolio.quantity(c.request.symbol()) != 0) {
             return ALLOW;
         }
-        int open = 0;
-        for (PositionSnapshot p : c.portfolio.openPositions()) {
-            if (!p.symbol().equals(c.request.symbol())) {
-                open++;
+        // Positions are counted per symbol: a symbol held as CNC and MIS is one position.
+        java.util.Set<com.quantdesk.core.domain.Symbol> held = new java.util.HashSet<>();
+        for (Position p : c.portfolio.positions()) {
+            if (p.quantity() != 0 && !p.symbol().equals(c.request.symbol())) {
+                held.add(p.symbol());
             }
         }
+        int open = held.size();
         if (open + 1 > c.limits.maxOpenPositions()) {
             return deny("RISK_MAX_OPEN_POSITIONS", open + " positions are open", c.limits.maxOpenPositions(), open + 1);
         }
@@ -243,12 +245,13 @@ final class RiskRules {
         }
         String sector = c.instrument.sector();
         long exposure = Math.multiplyExact(Math.abs(c.projectedQuantity), c.referencePrice);
-        for (PositionSnapshot p : c.portfolio.openPositions()) {
-            if (p.symbol().equals(c.request.symbol())) {
+        for (Position p : c.portfolio.positions()) {
+            if (p.quantity() == 0 || p.symbol().equals(c.request.symbol())) {
                 continue;
             }
-            if (c.view.instrument(p.symbol()).map(i -> i.sector().equals(sector)).orElse(false)) {
-                exposure = Math.addExact(exposure, Math.abs(Math.multiplyExact(p.quantity(), p.lastPrice())));
+            Instrument other = c.view.instrument(p.symbol()).orElse(null);
+            if (other != null && other.sector().equals(sector)) {
+                exposure = Math.addExact(exposure, Math.abs(p.marketValue()));
             }
         }
         long limit = OrderCheck.bps(c.equity, c.limits.maxSectorExposureBps());
@@ -266,16 +269,16 @@ final class RiskRules {
         }
         long cncGross = 0;
         long misGross = 0;
-        for (PositionSnapshot p : c.portfolio.openPositions()) {
-            long v = Math.abs(Math.multiplyExact(p.quantity(), p.lastPrice()));
+        for (Position p : c.portfolio.positions()) {
+            long v = Math.abs(p.marketValue());
             if (p.product() == Product.CNC) {
                 cncGross = Math.addExact(cncGross, v);
             } else {
                 misGross = Math.addExact(misGross, v);
             }
         }
-        for (Order o : c.view.openOrders(c.request.account())) {
-            if (c.view.reducesExposure(o.request())) {
+        for (Order o : c.openOrders) {
+            if (c.restingReduces(o)) {
                 continue;
             }
             long price = o.request().limitPrice() != 0 ? o.request().limitPrice()

@@ -118,8 +118,8 @@ class RiskConfigTest {
             assertThat(e.account()).isEqualTo(ACC);
             assertThat(e.bot()).isEqualTo(BotId.NONE);
             assertThat(e.item()).isEqualTo("limits");
-            assertThat(e.previous()).isEqualTo("{maxOrderQuantity=10000, maxOrderValue=1000000.00}");
-            assertThat(e.current()).isEqualTo("{maxOrderQuantity=500, maxOrderValue=250000.00}");
+            assertThat(e.previous()).isEqualTo("maxOrderQuantity=10000;maxOrderValue=1000000.00");
+            assertThat(e.current()).isEqualTo("maxOrderQuantity=500;maxOrderValue=250000.00");
             assertThat(e.actor()).isEqualTo("alice");
             assertThat(e.time()).isEqualTo(RiskDesk.SESSION);
         });
@@ -137,13 +137,16 @@ class RiskConfigTest {
             assertThat(first.account()).isEqualTo(AccountId.SYSTEM);
             assertThat(first.bot()).isEqualTo(BOT);
             assertThat(first.item()).isEqualTo("botLimits");
-            assertThat(first.previous()).isEqualTo(BotLimits.NONE.toString());
+            assertThat(first.previous()).isEqualTo(
+                    "maxOrderQuantity=0;maxOrderValue=0;maxPositionValue=0;maxTradesPerDay=0");
             assertThat(first.current()).isEqualTo(
-                    "BotLimits[maxOrderQuantity=100, maxOrderValue=0, maxPositionValue=0, maxTradesPerDay=0]");
+                    "maxOrderQuantity=100;maxOrderValue=0;maxPositionValue=0;maxTradesPerDay=0");
             assertThat(first.actor()).isEqualTo("bob");
         }, second -> {
-            assertThat(second.previous()).isEqualTo(new BotLimits(100, 0, 0, 0).toString());
-            assertThat(second.current()).isEqualTo(BotLimits.NONE.toString());
+            assertThat(second.previous()).isEqualTo(
+                    "maxOrderQuantity=100;maxOrderValue=0;maxPositionValue=0;maxTradesPerDay=0");
+            assertThat(second.current()).isEqualTo(
+                    "maxOrderQuantity=0;maxOrderValue=0;maxPositionValue=0;maxTradesPerDay=0");
             assertThat(second.actor()).isEqualTo("carol");
         });
         desk.assertAllowed(desk.submit(limit(INFY, Side.BUY, 101, 100_00, Product.MIS)));
@@ -157,8 +160,8 @@ class RiskConfigTest {
             assertThat(e.account()).isEqualTo(AccountId.SYSTEM);
             assertThat(e.bot()).isEqualTo(BotId.NONE);
             assertThat(e.item()).isEqualTo("banList");
-            assertThat(e.previous()).isEqualTo("[TCS]");
-            assertThat(e.current()).isEqualTo("[HDFCBANK, INFY] from fo_secban_05012026.csv");
+            assertThat(e.previous()).isEqualTo("TCS");
+            assertThat(e.current()).isEqualTo("HDFCBANK,INFY from fo_secban_05012026.csv");
             assertThat(e.actor()).isEqualTo("ops");
         });
         assertThat(desk.risk.banList()).containsExactlyInAnyOrder(INFY, HDFCBANK);

@@ -85,7 +85,7 @@ class RiskFlowRulesTest {
         "1,    quantity, ALLOW,                0,    0",
         "1,    price,    ALLOW,                0,    0",
         "1,    bot,      ALLOW,                0,    0",
-        "1,    product,  RISK_DUPLICATE_ORDER, 2000, 1",
+        "1,    product,  ALLOW,                0,    0",
     })
     void theSameOrderFromTheSameBotWithinTheWindowIsADuplicate(long gap, String changed, String code, long limit,
                                                                long attempted) {
@@ -109,7 +109,7 @@ class RiskFlowRulesTest {
         "INFY, LIMIT,  BUY,  10000, LIMIT,  SELL, 10000, RISK_SELF_CROSS, 10000, 10000",
         "INFY, LIMIT,  BUY,  10000, LIMIT,  SELL, 9999,  RISK_SELF_CROSS, 10000, 9999",
         "INFY, LIMIT,  BUY,  10000, MARKET, SELL, 0,     RISK_SELF_CROSS, 10000, 0",
-        "INFY, LIMIT,  BUY,  10000, SL_M,   SELL, 9000,  RISK_SELF_CROSS, 10000, 0",
+        "INFY, LIMIT,  BUY,  10000, SL_M,   SELL, 9000,  ALLOW,           0,     0",
         "INFY, LIMIT,  SELL, 10000, LIMIT,  BUY,  9999,  ALLOW,           0,     0",
         "INFY, LIMIT,  SELL, 10000, LIMIT,  BUY,  10000, RISK_SELF_CROSS, 10000, 10000",
         "INFY, LIMIT,  BUY,  10000, LIMIT,  BUY,  10001, ALLOW,           0,     0",
