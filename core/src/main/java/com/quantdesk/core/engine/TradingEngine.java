@@ -401,10 +401,14 @@ public final class TradingEngine implements EngineView {
         return PreTradeDecision.ALLOW;
     }
 
-    /** Whether the order only reduces an existing position (it never opens or flips one). */
+    /**
+     * Whether the order only reduces the account's net position in its symbol (it never opens or
+     * flips one), counting the open orders on its side. Net, not per product: selling CNC shares
+     * against an MIS short makes the book larger, whatever the product says.
+     */
     public boolean reducesExposure(OrderRequest request) {
-        long position = portfolio(request.account()).quantity(request.symbol(), request.product());
-        long pending = openQuantity(request.account(), request.symbol(), request.product(), request.side());
+        long position = portfolio(request.account()).quantity(request.symbol());
+        long pending = openQuantity(request.account(), request.symbol(), null, request.side());
         return position != 0 && Long.signum(position) != request.side().sign()
                 && request.quantity() + pending <= Math.abs(position);
     }
@@ -413,7 +417,7 @@ public final class TradingEngine implements EngineView {
         long total = 0;
         for (Order o : openOrders.values()) {
             // An order we asked to cancel is on its way out; it no longer commits the holding.
-            if (o.account().equals(account) && o.symbol().equals(symbol) && o.product() == product
+            if (o.account().equals(account) && o.symbol().equals(symbol) && (product == null || o.product() == product)
                     && o.side() == side && !cancelRequests.containsKey(o.id())) {
                 total += o.remainingQuantity();
             }

@@ -57,6 +57,8 @@ public final class Portfolio {
         long after = position.marketValue();
         marketValue = Math.addExact(marketValue, after - before);
         grossExposure = Math.addExact(grossExposure, Math.abs(after) - grossBefore);
+        // A trade is a price: the same symbol held under the other product is marked at it too.
+        mark(symbol, price);
         return position;
     }
 

@@ -75,13 +75,13 @@ final class OrderCheck {
      * open orders on the resting order's side (itself included) fit inside it.
      */
     boolean restingReduces(Order resting) {
-        long position = portfolio.quantity(resting.symbol(), resting.product());
+        long position = portfolio.quantity(resting.symbol());
         if (position == 0 || Long.signum(position) == resting.side().sign()) {
             return false;
         }
         long sameSide = 0;
         for (Order o : openOrders) {
-            if (o.symbol().equals(resting.symbol()) && o.product() == resting.product() && o.side() == resting.side()) {
+            if (o.symbol().equals(resting.symbol()) && o.side() == resting.side()) {
                 sameSide += o.remainingQuantity();
             }
         }

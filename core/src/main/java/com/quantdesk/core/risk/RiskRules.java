@@ -197,11 +197,18 @@ final class RiskRules {
         if (!c.increasing || c.portfolio.quantity(c.request.symbol()) != 0) {
             return ALLOW;
         }
-        // Positions are counted per symbol: a symbol held as CNC and MIS is one position.
+        // Positions are counted per symbol (CNC and MIS in one symbol are one position), and an open
+        // order that would start a position counts as one already: orders placed together cannot
+        // slip past the limit before any of them fills.
         java.util.Set<com.quantdesk.core.domain.Symbol> held = new java.util.HashSet<>();
         for (Position p : c.portfolio.positions()) {
             if (p.quantity() != 0 && !p.symbol().equals(c.request.symbol())) {
                 held.add(p.symbol());
+            }
+        }
+        for (Order o : c.openOrders) {
+            if (!o.symbol().equals(c.request.symbol()) && c.portfolio.quantity(o.symbol()) == 0) {
+                held.add(o.symbol());
             }
         }
         int open = held.size();

@@ -237,15 +237,16 @@ class KillSwitchTest {
 
         CommandResult partSell = desk.submit(market(ACC, ALPHA, INFY, Side.SELL, 4, Product.CNC));
         CommandResult add = desk.submit(market(ACC, ALPHA, INFY, Side.BUY, 1, Product.CNC));
-        CommandResult misShort = desk.submit(market(ACC, ALPHA, INFY, Side.SELL, 3, Product.MIS));
-        CommandResult tooMuch = desk.submit(market(ACC, BETA, INFY, Side.SELL, 7, Product.CNC));
-        CommandResult rest = desk.submit(market(ACC, BETA, INFY, Side.SELL, 6, Product.CNC));
+        // Selling MIS against a CNC holding shrinks the net position: reducing, like selling CNC.
+        CommandResult misSell = desk.submit(market(ACC, ALPHA, INFY, Side.SELL, 3, Product.MIS));
+        CommandResult tooMuch = desk.submit(market(ACC, BETA, INFY, Side.SELL, 4, Product.CNC));
+        CommandResult rest = desk.submit(market(ACC, BETA, INFY, Side.SELL, 3, Product.CNC));
         CommandResult newSymbol = desk.submit(market(ACC, ALPHA, TCS, Side.BUY, 1, Product.CNC));
 
         assertThat(partSell.accepted()).isTrue();
         assertThat(add.reasonCode()).isEqualTo("RISK_REDUCING_ONLY");
-        assertThat(misShort.reasonCode()).isEqualTo("RISK_REDUCING_ONLY");
-        // 4 already working + 7 would sell 11 of 10 held: it flips, so it is not reducing.
+        assertThat(misSell.accepted()).isTrue();
+        // 4 + 3 already working + 4 would sell 11 of 10 held: it flips, so it is not reducing.
         assertThat(tooMuch.reasonCode()).isEqualTo("RISK_REDUCING_ONLY");
         assertThat(rest.accepted()).isTrue();
         assertThat(newSymbol.reasonCode()).isEqualTo("RISK_REDUCING_ONLY");
