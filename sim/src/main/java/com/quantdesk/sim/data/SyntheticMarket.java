@@ -79,6 +79,14 @@ public final class SyntheticMarket {
         return InstrumentMaster.of(instruments);
     }
 
+    /**
+     * The price {@code symbol}'s bars start from under {@code seed}, on its NSE tick: what a live
+     * synthetic feed with the same seed starts from, so the two tell the same story.
+     */
+    public static long startPricePaise(long seed, Symbol symbol) {
+        return new SyntheticSeries(seed, symbol).startPaise();
+    }
+
     /** The trading days the bars cover. */
     public List<LocalDate> tradingDays() {
         return days;
