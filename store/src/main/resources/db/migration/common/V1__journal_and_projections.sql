@@ -10,8 +10,8 @@ CREATE TABLE events (
     bot          VARCHAR(64) NOT NULL,
     causation_id BIGINT      NOT NULL,
     payload      TEXT        NOT NULL,
-    prev_hash    CHAR(64)    NOT NULL,
-    hash         CHAR(64)    NOT NULL
+    prev_hash    VARCHAR(64) NOT NULL,
+    hash         VARCHAR(64) NOT NULL
 );
 CREATE INDEX events_account_sequence ON events (account, sequence);
 
