@@ -60,6 +60,7 @@ public final class JdbcEventJournal implements EventJournal {
     private volatile long durableSequence;
     private volatile boolean healthy = true;
     private volatile boolean closing;
+    private volatile boolean writerIdle;
     private volatile boolean abandon;
     private volatile JournalException failure;
 
@@ -107,7 +108,10 @@ public final class JdbcEventJournal implements EventJournal {
                     + expected);
         }
         queue.offer(event);
-        LockSupport.unpark(writer);
+        // Waking a parked thread is a system call; a busy writer polls the queue anyway.
+        if (writerIdle) {
+            LockSupport.unpark(writer);
+        }
     }
 
     @Override
@@ -202,7 +206,13 @@ public final class JdbcEventJournal implements EventJournal {
                 if (closing) {
                     return;
                 }
-                LockSupport.parkNanos(this, IDLE_PARK_NANOS);
+                // Idle is published before the queue is checked again, so an append either sees it and
+                // unparks, or its event is seen here.
+                writerIdle = true;
+                if (queue.isEmpty() && !closing) {
+                    LockSupport.parkNanos(this, IDLE_PARK_NANOS);
+                }
+                writerIdle = false;
                 continue;
             }
             long wait = retryAt - System.nanoTime();
