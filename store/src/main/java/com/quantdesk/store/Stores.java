@@ -46,8 +46,6 @@ public final class Stores {
         HikariConfig hikari = new HikariConfig();
         hikari.setMaximumPoolSize(config.poolSize());
         hikari.setConnectionTimeout(CONNECTION_TIMEOUT.toMillis());
-        // Start even when the database is down; the journal reports itself unhealthy and retries.
-        hikari.setInitializationFailTimeout(-1);
         if (config.database().isPresent()) {
             PostgresUrl url = config.database().get();
             hikari.setPoolName("quantdesk-postgresql");

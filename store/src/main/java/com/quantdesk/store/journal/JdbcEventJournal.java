@@ -107,6 +107,10 @@ public final class JdbcEventJournal implements EventJournal {
             throw new IllegalArgumentException("event sequence " + event.sequence() + " out of order: expected "
                     + expected);
         }
+        if (failure != null) {
+            // The writer has stopped; durable() reports the failure, and queuing would only grow the heap.
+            return;
+        }
         queue.offer(event);
         // Waking a parked thread is a system call; a busy writer polls the queue anyway.
         if (writerIdle) {
