@@ -8,12 +8,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.ConcurrentNavigableMap;
-import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
@@ -52,17 +49,15 @@ public final class JdbcEventJournal implements EventJournal {
     private final JournalOptions options;
     private final EventCodec codec = new EventCodec();
     private final ConcurrentLinkedQueue<Event> queue = new ConcurrentLinkedQueue<>();
-    private final ConcurrentSkipListMap<Long, CompletableFuture<Void>> waiting = new ConcurrentSkipListMap<>();
     private final AtomicLong nextAppend;
     private final AtomicLong batchesCommitted = new AtomicLong();
     private final Thread writer;
 
-    private volatile long durableSequence;
+    private final DurableFutures durable;
     private volatile boolean healthy = true;
     private volatile boolean closing;
     private volatile boolean writerIdle;
     private volatile boolean abandon;
-    private volatile JournalException failure;
 
     // Owned by the writer thread.
     private final List<Pending> batch = new ArrayList<>();
@@ -72,7 +67,7 @@ public final class JdbcEventJournal implements EventJournal {
     private JdbcEventJournal(DataSource dataSource, JournalOptions options, long lastSequence, String lastHash) {
         this.dataSource = dataSource;
         this.options = options;
-        this.durableSequence = lastSequence;
+        this.durable = new DurableFutures(lastSequence);
         this.tailHash = lastHash;
         this.nextAppend = new AtomicLong(lastSequence + 1);
         this.writer = Thread.ofPlatform().name("quantdesk-journal-writer").daemon(true).unstarted(this::runWriter);
@@ -107,7 +102,7 @@ public final class JdbcEventJournal implements EventJournal {
             throw new IllegalArgumentException("event sequence " + event.sequence() + " out of order: expected "
                     + expected);
         }
-        if (failure != null) {
+        if (durable.failure() != null) {
             // The writer has stopped; durable() reports the failure, and queuing would only grow the heap.
             return;
         }
@@ -120,34 +115,18 @@ public final class JdbcEventJournal implements EventJournal {
 
     @Override
     public CompletableFuture<Void> durable(long sequence) {
-        if (sequence <= durableSequence) {
-            return CompletableFuture.completedFuture(null);
-        }
-        JournalException failed = failure;
-        if (failed != null) {
-            return CompletableFuture.failedFuture(failed);
-        }
-        CompletableFuture<Void> shared = waiting.computeIfAbsent(sequence, s -> new CompletableFuture<>());
-        // The writer may have passed this sequence, or failed, between the checks above and the insert.
-        if (sequence <= durableSequence) {
-            shared.complete(null);
-            waiting.remove(sequence, shared);
-        } else if (failure != null) {
-            shared.completeExceptionally(failure);
-        }
-        // A copy, so that a caller completing its future cannot complete another caller's.
-        return shared.copy();
+        return durable.await(sequence);
     }
 
     @Override
     public boolean isHealthy() {
-        return healthy && failure == null;
+        return healthy && durable.failure() == null;
     }
 
     /** The sequence of the last durable event: read from the table on open, advanced by every commit. */
     @Override
     public long lastSequence() {
-        return durableSequence;
+        return durable.durable();
     }
 
     /** Transactions committed by the writer so far (one per batch); for metrics and tests. */
@@ -157,7 +136,7 @@ public final class JdbcEventJournal implements EventJournal {
 
     /** Events appended but not yet durable. */
     public long backlog() {
-        return nextAppend.get() - 1 - durableSequence;
+        return nextAppend.get() - 1 - durable.durable();
     }
 
     /**
@@ -195,7 +174,7 @@ public final class JdbcEventJournal implements EventJournal {
             Thread.currentThread().interrupt();
         }
         if (backlog() > 0) {
-            fail(new JournalException("journal closed before event " + (durableSequence + 1) + " was durable"));
+            fail(new JournalException("journal closed before event " + (durable.durable() + 1) + " was durable"));
         }
     }
 
@@ -278,8 +257,7 @@ public final class JdbcEventJournal implements EventJournal {
         tailHash = lastHash;
         batch.clear();
         batchesCommitted.incrementAndGet();
-        durableSequence = last;
-        completeUpTo(last);
+        durable.advanceTo(last);
     }
 
     /**
@@ -287,7 +265,7 @@ public final class JdbcEventJournal implements EventJournal {
      * whose acknowledgement was lost, the rows that did commit, verified against the hash chain.
      */
     private int alreadyStored(Tail tail) {
-        long lastDurable = durableSequence;
+        long lastDurable = durable.durable();
         if (tail.sequence() == lastDurable && tail.hash().equals(tailHash)) {
             return 0;
         }
@@ -340,22 +318,9 @@ public final class JdbcEventJournal implements EventJournal {
         return hash;
     }
 
-    private void completeUpTo(long sequence) {
-        ConcurrentNavigableMap<Long, CompletableFuture<Void>> done = waiting.headMap(sequence, true);
-        // Ascending order, so callers see their futures complete in sequence order.
-        for (Map.Entry<Long, CompletableFuture<Void>> entry = done.pollFirstEntry(); entry != null;
-             entry = done.pollFirstEntry()) {
-            entry.getValue().complete(null);
-        }
-    }
-
     private void fail(JournalException cause) {
-        failure = cause;
         healthy = false;
-        for (Map.Entry<Long, CompletableFuture<Void>> entry = waiting.pollFirstEntry(); entry != null;
-             entry = waiting.pollFirstEntry()) {
-            entry.getValue().completeExceptionally(cause);
-        }
+        durable.fail(cause);
     }
 
     private static Tail readTail(Connection connection) throws SQLException {
