@@ -26,7 +26,8 @@ import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Keeps the module arrows of ARCHITECTURE.md true over the production classes of every module
- * (app's test classpath sees them all): core ← sim ← backtest ← app, and core stays deterministic.
+ * (app's test classpath sees them all): core ← sim ← backtest ← app, core ← store ← app, and core
+ * stays deterministic.
  */
 @AnalyzeClasses(packages = "com.quantdesk", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
@@ -34,6 +35,7 @@ class ArchitectureTest {
     private static final String CORE = "com.quantdesk.core..";
     private static final String SIM = "com.quantdesk.sim..";
     private static final String BACKTEST = "com.quantdesk.backtest..";
+    private static final String STORE = "com.quantdesk.store..";
     private static final String JDK = "java..";
     private static final String JDK_EXTENSIONS = "javax..";
     private static final String SLF4J = "org.slf4j..";
@@ -49,6 +51,14 @@ class ArchitectureTest {
             .that().resideInAPackage(SIM)
             .should().onlyDependOnClassesThat().resideInAnyPackage(JDK, JDK_EXTENSIONS, SLF4J, CORE, SIM)
             .because("sim may depend on core only");
+
+    @ArchTest
+    static final ArchRule storeDependsOnlyOnCoreAndItsDatabaseLibraries = classes()
+            .that().resideInAPackage(STORE)
+            .should().onlyDependOnClassesThat()
+            .resideInAnyPackage(JDK, JDK_EXTENSIONS, SLF4J, "com.fasterxml.jackson..", "com.zaxxer.hikari..",
+                    "org.flywaydb..", "org.sqlite..", "org.postgresql..", CORE, STORE)
+            .because("store implements core's journal port over JDBC and knows no other module");
 
     @ArchTest
     static final ArchRule backtestDependsOnlyOnCoreSimAndJackson = classes()

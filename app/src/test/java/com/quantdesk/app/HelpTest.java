@@ -40,7 +40,8 @@ class HelpTest {
     @Test
     void theCommandTreeHasEverySubcommand() {
         assertThat(commandPaths()).containsExactlyInAnyOrder(List.of(), List.of("backtest"), List.of("strategies"),
-                List.of("data"), List.of("data", "generate"), List.of("help"));
+                List.of("data"), List.of("data", "generate"), List.of("journal"), List.of("journal", "verify"),
+                List.of("help"));
     }
 
     @ParameterizedTest(name = "quantdesk {0} --help")
