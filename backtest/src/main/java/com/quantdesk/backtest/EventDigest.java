@@ -35,8 +35,14 @@ final class EventDigest {
     private static final int CAPACITY = 8192;
     private static final int NULL_LENGTH = -1;
 
+    private static final int CACHED = 16;
+
     private final MessageDigest digest;
     private final ByteBuffer buffer = ByteBuffer.allocate(CAPACITY);
+    // Accounts, bots and symbols are the same few String instances in every event: their encoding
+    // is kept in a small cache, indexed by hash and checked by identity.
+    private final String[] cachedStrings = new String[CACHED];
+    private final byte[][] cachedBytes = new byte[CACHED][];
 
     EventDigest() {
         try {
@@ -76,7 +82,7 @@ final class EventDigest {
                 header(5, e);
                 putLong(e.orderId().value());
                 string(e.fillId());
-                string(e.symbol().value());
+                identifier(e.symbol().value());
                 ordinal(e.side());
                 ordinal(e.product());
                 putLong(e.quantity());
@@ -100,7 +106,7 @@ final class EventDigest {
             }
             case PositionChanged e -> {
                 header(8, e);
-                string(e.symbol().value());
+                identifier(e.symbol().value());
                 ordinal(e.product());
                 putLong(e.quantity());
                 putLong(e.costBasis());
@@ -144,17 +150,17 @@ final class EventDigest {
         buffer.put((byte) type);
         putLong(e.sequence());
         instant(e.time());
-        string(e.account() == null ? null : e.account().value());
-        string(e.bot() == null ? null : e.bot().value());
+        identifier(e.account() == null ? null : e.account().value());
+        identifier(e.bot() == null ? null : e.bot().value());
         putLong(e.causationId());
     }
 
     private void order(Order order) {
         OrderRequest r = order.request();
         putLong(order.id().value());
-        string(r.account().value());
-        string(r.bot().value());
-        string(r.symbol().value());
+        identifier(r.account().value());
+        identifier(r.bot().value());
+        identifier(r.symbol().value());
         ordinal(r.side());
         ordinal(r.type());
         ordinal(r.product());
@@ -193,6 +199,24 @@ final class EventDigest {
             buffer.putLong(time.getEpochSecond());
             buffer.putInt(time.getNano());
         }
+    }
+
+    /** A string that recurs as the same instance, encoded as {@link #string} encodes it. */
+    private void identifier(String s) {
+        if (s == null || s.length() > 64) {
+            string(s);
+            return;
+        }
+        int slot = s.hashCode() & (CACHED - 1);
+        byte[] bytes = cachedBytes[slot];
+        if (cachedStrings[slot] != s) {
+            bytes = s.getBytes(StandardCharsets.UTF_8);
+            cachedStrings[slot] = s;
+            cachedBytes[slot] = bytes;
+        }
+        ensure(Integer.BYTES + bytes.length);
+        buffer.putInt(bytes.length);
+        buffer.put(bytes);
     }
 
     private void string(String s) {
