@@ -14,7 +14,9 @@ import com.quantdesk.core.event.RiskConfigChanged;
 import com.quantdesk.core.event.TradingStateChanged;
 import com.quantdesk.core.order.Order;
 import com.quantdesk.core.order.OrderRequest;
-import java.nio.ByteBuffer;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -33,12 +35,17 @@ import java.util.HexFormat;
 final class EventDigest {
 
     private static final int CAPACITY = 8192;
+    private static final VarHandle INTS = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.BIG_ENDIAN);
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
     private static final int NULL_LENGTH = -1;
 
     private static final int CACHED = 16;
 
     private final MessageDigest digest;
-    private final ByteBuffer buffer = ByteBuffer.allocate(CAPACITY);
+    // A plain reused array rather than a ByteBuffer: the event switch is too large for the JIT to
+    // inline ByteBuffer's checks away, and they showed up in profiles.
+    private final byte[] buffer = new byte[CAPACITY];
+    private int position;
     // Accounts, bots and symbols are the same few String instances in every event: their encoding
     // is kept in a small cache, indexed by hash and checked by identity.
     private final String[] cachedStrings = new String[CACHED];
@@ -146,8 +153,7 @@ final class EventDigest {
     }
 
     private void header(int type, Event e) {
-        ensure(1);
-        buffer.put((byte) type);
+        putByte(type);
         putLong(e.sequence());
         instant(e.time());
         identifier(e.account() == null ? null : e.account().value());
@@ -170,8 +176,7 @@ final class EventDigest {
         putLong(r.triggerPrice());
         putLong(r.stopLossPrice());
         string(r.tag());
-        ensure(1);
-        buffer.put((byte) (r.afterMarket() ? 1 : 0));
+        putByte(r.afterMarket() ? 1 : 0);
         ordinal(order.status());
         string(order.venueOrderId());
         putLong(order.filledQuantity());
@@ -180,24 +185,34 @@ final class EventDigest {
         instant(order.updatedAt());
     }
 
+    private void putByte(int value) {
+        ensure(1);
+        buffer[position++] = (byte) value;
+    }
+
+    private void putInt(int value) {
+        ensure(Integer.BYTES);
+        INTS.set(buffer, position, value);
+        position += Integer.BYTES;
+    }
+
     private void putLong(long value) {
         ensure(Long.BYTES);
-        buffer.putLong(value);
+        LONGS.set(buffer, position, value);
+        position += Long.BYTES;
     }
 
     private void ordinal(Enum<?> value) {
-        ensure(1);
-        buffer.put(value == null ? (byte) -1 : (byte) value.ordinal());
+        putByte(value == null ? -1 : value.ordinal());
     }
 
     private void instant(Instant time) {
-        ensure(Long.BYTES + Integer.BYTES + 1);
         if (time == null) {
-            buffer.put((byte) 0);
+            putByte(0);
         } else {
-            buffer.put((byte) 1);
-            buffer.putLong(time.getEpochSecond());
-            buffer.putInt(time.getNano());
+            putByte(1);
+            putLong(time.getEpochSecond());
+            putInt(time.getNano());
         }
     }
 
@@ -215,29 +230,28 @@ final class EventDigest {
             cachedBytes[slot] = bytes;
         }
         ensure(Integer.BYTES + bytes.length);
-        buffer.putInt(bytes.length);
-        buffer.put(bytes);
+        putInt(bytes.length);
+        System.arraycopy(bytes, 0, buffer, position, bytes.length);
+        position += bytes.length;
     }
 
     private void string(String s) {
         if (s == null) {
-            ensure(Integer.BYTES);
-            buffer.putInt(NULL_LENGTH);
+            putInt(NULL_LENGTH);
             return;
         }
         int length = s.length();
         if (length <= CAPACITY / 2 - Integer.BYTES && isAscii(s, length)) {
             // ASCII is its own UTF-8, one byte a char: write it without encoding to a new array.
             ensure(Integer.BYTES + length);
-            buffer.putInt(length);
+            putInt(length);
             for (int i = 0; i < length; i++) {
-                buffer.put((byte) s.charAt(i));
+                buffer[position++] = (byte) s.charAt(i);
             }
             return;
         }
         byte[] bytes = s.getBytes(StandardCharsets.UTF_8);
-        ensure(Integer.BYTES);
-        buffer.putInt(bytes.length);
+        putInt(bytes.length);
         flush();
         digest.update(bytes);
     }
@@ -252,15 +266,15 @@ final class EventDigest {
     }
 
     private void ensure(int bytes) {
-        if (buffer.remaining() < bytes) {
+        if (CAPACITY - position < bytes) {
             flush();
         }
     }
 
     private void flush() {
-        if (buffer.position() > 0) {
-            digest.update(buffer.array(), 0, buffer.position());
-            buffer.clear();
+        if (position > 0) {
+            digest.update(buffer, 0, position);
+            position = 0;
         }
     }
 }
