@@ -1,6 +1,6 @@
 package com.quantdesk.backtest;
 
-import com.quantdesk.backtest.metrics.EquityPoint;
+import com.quantdesk.backtest.metrics.EquityCurve;
 import com.quantdesk.backtest.metrics.PerformanceAnalyzer;
 import com.quantdesk.backtest.metrics.PerformanceMetrics;
 import com.quantdesk.core.command.CancelOrder;
@@ -18,7 +18,6 @@ import com.quantdesk.sim.cost.NseCostModel;
 import com.quantdesk.sim.venue.FillCharges;
 import com.quantdesk.sim.venue.SimulatedVenue;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -82,9 +81,9 @@ public final class BacktestRunner {
                 config.data().keySet());
         engine.start();
 
-        List<EquityPoint> curve = new ArrayList<>();
-        curve.add(new EquityPoint(bars.getFirst().time(), portfolio.equity(), portfolio.grossExposure()));
         int n = bars.size();
+        EquityCurve.Builder points = new EquityCurve.Builder(n + 1);
+        points.add(bars.getFirst().time(), portfolio.equity(), portfolio.grossExposure());
         for (int i = 0; i < n; i++) {
             Bar bar = bars.get(i);
             clock.set(bar.time());
@@ -92,7 +91,7 @@ public final class BacktestRunner {
             venue.onBar(bar);
             engine.onBar(bar);
             if (i + 1 == n || !bars.get(i + 1).time().equals(bar.time())) {
-                curve.add(new EquityPoint(bar.time(), portfolio.equity(), portfolio.grossExposure()));
+                points.add(bar.time(), portfolio.equity(), portfolio.grossExposure());
             }
             if ((i & (PROGRESS_EVERY - 1)) == 0) {
                 progress.update(i, n);
@@ -104,6 +103,7 @@ public final class BacktestRunner {
             engine.execute(new CancelOrder(order.id(), "backtest ended"));
         }
 
+        EquityCurve curve = points.build();
         PerformanceMetrics metrics = PerformanceAnalyzer.analyze(curve, recorder.trips().closedTrips(),
                 portfolio.chargesPaid(), config.annualRiskFreeRate());
         Instant from = bars.getFirst().time();

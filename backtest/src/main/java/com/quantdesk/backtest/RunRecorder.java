@@ -15,11 +15,7 @@ import com.quantdesk.core.event.RiskConfigChanged;
 import com.quantdesk.core.event.TradingStateChanged;
 import com.quantdesk.core.order.Order;
 import com.quantdesk.core.order.OrderStatus;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,16 +32,8 @@ final class RunRecorder implements EngineListener {
     private final List<FillRecord> fills = new ArrayList<>();
     private final Map<String, Long> denials = new TreeMap<>();
     private final RoundTripTracker trips = new RoundTripTracker();
-    private final MessageDigest digest;
+    private final EventDigest digest = new EventDigest();
     private long eventCount;
-
-    RunRecorder() {
-        try {
-            digest = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
-    }
 
     private static final class OrderState {
         Order order;
@@ -71,8 +59,7 @@ final class RunRecorder implements EngineListener {
     @Override
     public void onEvent(Event event) {
         eventCount++;
-        digest.update(event.toString().getBytes(StandardCharsets.UTF_8));
-        digest.update((byte) '\n');
+        digest.add(event);
         switch (event) {
             case OrderSubmitted e -> orders.put(e.order().id().value(), new OrderState(e.order()));
             case OrderDenied e -> {
@@ -148,10 +135,6 @@ final class RunRecorder implements EngineListener {
     }
 
     String eventStreamHash() {
-        try {
-            return HexFormat.of().formatHex(((MessageDigest) digest.clone()).digest());
-        } catch (CloneNotSupportedException e) {
-            throw new IllegalStateException("SHA-256 digests are cloneable", e);
-        }
+        return digest.hex();
     }
 }

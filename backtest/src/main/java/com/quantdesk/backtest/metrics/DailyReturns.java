@@ -1,7 +1,10 @@
 package com.quantdesk.backtest.metrics;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.zone.ZoneOffsetTransition;
+import java.time.zone.ZoneRules;
 import java.util.Arrays;
 import java.util.List;
 
@@ -16,6 +19,28 @@ final class DailyReturns {
     /** NSE trades on Indian Standard Time, so a trading day is an IST calendar day. */
     static final ZoneId IST = ZoneId.of("Asia/Kolkata");
 
+    private static final long SECONDS_PER_DAY = 86_400;
+
+    /** From this epoch second on IST has no more offset changes (1945-10-14 in the tz database). */
+    private static final long FIXED_SINCE;
+
+    /** IST's offset from then on, in seconds: 19,800 (+05:30). */
+    private static final long FIXED_OFFSET;
+
+    static {
+        ZoneRules rules = IST.getRules();
+        List<ZoneOffsetTransition> transitions = rules.getTransitions();
+        if (rules.getTransitionRules().isEmpty() && !transitions.isEmpty()) {
+            ZoneOffsetTransition last = transitions.getLast();
+            FIXED_SINCE = last.getInstant().getEpochSecond();
+            FIXED_OFFSET = last.getOffsetAfter().getTotalSeconds();
+        } else {
+            // A tz database with future IST changes: always ask the rules.
+            FIXED_SINCE = Long.MAX_VALUE;
+            FIXED_OFFSET = 0;
+        }
+    }
+
     private DailyReturns() {
     }
 
@@ -29,22 +54,41 @@ final class DailyReturns {
      * @param curve points in time order, at least one
      */
     static double[] of(List<EquityPoint> curve) {
-        double[] returns = new double[curve.size()];
+        return of(EquityCurve.of(curve));
+    }
+
+    /** {@link #of(List)} over the curve's columns. */
+    static double[] of(EquityCurve curve) {
+        int n = curve.size();
+        double[] returns = new double[64];
         int count = 0;
-        long previousClose = curve.getFirst().equityPaise();
-        for (int i = 0; i < curve.size(); i++) {
-            boolean lastOfDay = i == curve.size() - 1 || !day(curve.get(i + 1)).equals(day(curve.get(i)));
+        long previousClose = curve.equityPaise(0);
+        long day = day(curve.epochSecond(0));
+        for (int i = 0; i < n; i++) {
+            long nextDay = i == n - 1 ? day : day(curve.epochSecond(i + 1));
+            boolean lastOfDay = i == n - 1 || nextDay != day;
+            day = nextDay;
             if (!lastOfDay || i == 0) {
                 continue;
             }
-            long close = curve.get(i).equityPaise();
+            if (count == returns.length) {
+                returns = Arrays.copyOf(returns, count * 2);
+            }
+            long close = curve.equityPaise(i);
             returns[count++] = previousClose > 0 ? (double) close / previousClose - 1 : 0;
             previousClose = close;
         }
         return Arrays.copyOf(returns, count);
     }
 
-    private static LocalDate day(EquityPoint point) {
-        return LocalDate.ofInstant(point.time(), IST);
+    /**
+     * The IST calendar day of an instant, as days from 1970-01-01. IST has been a fixed offset since
+     * 1945, so the day is plain integer arithmetic there; earlier instants ask the zone rules.
+     */
+    static long day(long epochSecond) {
+        if (epochSecond >= FIXED_SINCE) {
+            return Math.floorDiv(epochSecond + FIXED_OFFSET, SECONDS_PER_DAY);
+        }
+        return LocalDate.ofInstant(Instant.ofEpochSecond(epochSecond), IST).toEpochDay();
     }
 }

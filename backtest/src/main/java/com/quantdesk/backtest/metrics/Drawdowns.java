@@ -1,7 +1,6 @@
 package com.quantdesk.backtest.metrics;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 
 /**
@@ -23,11 +22,12 @@ public final class Drawdowns {
      * @return one drawdown per point, in the curve's order
      */
     public static double[] underwater(List<EquityPoint> curve) {
-        requireStartsPositive(curve);
-        double[] drawdowns = new double[curve.size()];
+        EquityCurve c = EquityCurve.of(curve);
+        requireStartsPositive(c);
+        double[] drawdowns = new double[c.size()];
         long peak = Long.MIN_VALUE;
-        for (int i = 0; i < curve.size(); i++) {
-            long equity = curve.get(i).equityPaise();
+        for (int i = 0; i < c.size(); i++) {
+            long equity = c.equityPaise(i);
             peak = Math.max(peak, equity);
             drawdowns[i] = (double) (peak - equity) / peak;
         }
@@ -36,9 +36,14 @@ public final class Drawdowns {
 
     /** The largest drawdown of the curve, a fraction in {@code [0, 1]} while equity stays non-negative. */
     public static double max(List<EquityPoint> curve) {
+        EquityCurve c = EquityCurve.of(curve);
+        requireStartsPositive(c);
         double max = 0;
-        for (double drawdown : underwater(curve)) {
-            max = Math.max(max, drawdown);
+        long peak = Long.MIN_VALUE;
+        for (int i = 0; i < c.size(); i++) {
+            long equity = c.equityPaise(i);
+            peak = Math.max(peak, equity);
+            max = Math.max(max, (double) (peak - equity) / peak);
         }
         return max;
     }
@@ -49,40 +54,47 @@ public final class Drawdowns {
      * longest drawdown, not necessarily the deepest one; zero for a curve that never falls.
      */
     public static Duration longestDuration(List<EquityPoint> curve) {
-        requireStartsPositive(curve);
+        EquityCurve c = EquityCurve.of(curve);
+        requireStartsPositive(c);
         Duration longest = Duration.ZERO;
-        long peak = curve.getFirst().equityPaise();
-        Instant peakTime = curve.getFirst().time();
+        long peak = c.equityPaise(0);
+        int peakIndex = 0;
         boolean underwater = false;
-        for (EquityPoint point : curve) {
-            if (point.equityPaise() >= peak) {
+        for (int i = 0; i < c.size(); i++) {
+            long equity = c.equityPaise(i);
+            if (equity >= peak) {
                 if (underwater) {
-                    longest = longer(longest, Duration.between(peakTime, point.time()));
+                    longest = longer(longest, between(c, peakIndex, i));
                 }
-                peak = point.equityPaise();
-                peakTime = point.time();
+                peak = equity;
+                peakIndex = i;
                 underwater = false;
             } else {
                 underwater = true;
             }
         }
         if (underwater) {
-            longest = longer(longest, Duration.between(peakTime, curve.getLast().time()));
+            longest = longer(longest, between(c, peakIndex, c.size() - 1));
         }
         return longest;
+    }
+
+    private static Duration between(EquityCurve curve, int from, int to) {
+        return Duration.ofSeconds(curve.epochSecond(to) - curve.epochSecond(from),
+                (long) curve.nano(to) - curve.nano(from));
     }
 
     private static Duration longer(Duration a, Duration b) {
         return a.compareTo(b) >= 0 ? a : b;
     }
 
-    private static void requireStartsPositive(List<EquityPoint> curve) {
+    private static void requireStartsPositive(EquityCurve curve) {
         if (curve.isEmpty()) {
             throw new IllegalArgumentException("the equity curve is empty");
         }
-        if (curve.getFirst().equityPaise() <= 0) {
+        if (curve.equityPaise(0) <= 0) {
             throw new IllegalArgumentException("the equity curve must start with positive equity, was "
-                    + curve.getFirst().equityPaise());
+                    + curve.equityPaise(0));
         }
     }
 }

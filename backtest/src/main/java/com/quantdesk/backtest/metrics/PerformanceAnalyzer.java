@@ -65,9 +65,14 @@ public final class PerformanceAnalyzer {
      */
     public static PerformanceMetrics analyze(List<EquityPoint> curve, List<RoundTrip> trades,
                                              long totalChargesPaise, double annualRiskFreeRate) {
+        return analyze(EquityCurve.of(curve), trades, totalChargesPaise, annualRiskFreeRate);
+    }
+
+    private static PerformanceMetrics analyze(EquityCurve curve, List<RoundTrip> trades,
+                                              long totalChargesPaise, double annualRiskFreeRate) {
         requireValid(curve, annualRiskFreeRate);
-        long start = curve.getFirst().equityPaise();
-        long end = curve.getLast().equityPaise();
+        long start = curve.equityPaise(0);
+        long end = curve.equityPaise(curve.size() - 1);
         double totalReturn = (double) end / start - 1;
         double cagr = cagr(curve, totalReturn);
         double[] returns = DailyReturns.of(curve);
@@ -86,7 +91,7 @@ public final class PerformanceAnalyzer {
                 exposure(curve), trades.size(), totalChargesPaise);
     }
 
-    private static double cagr(List<EquityPoint> curve, double totalReturn) {
+    private static double cagr(EquityCurve curve, double totalReturn) {
         Duration span = Duration.between(curve.getFirst().time(), curve.getLast().time());
         if (span.compareTo(Duration.ofDays(1)) < 0) {
             return totalReturn;
@@ -110,8 +115,13 @@ public final class PerformanceAnalyzer {
         return deviation < NOISE ? 0 : deviation;
     }
 
-    private static double exposure(List<EquityPoint> curve) {
-        long exposed = curve.stream().filter(p -> p.grossExposurePaise() > 0).count();
+    private static double exposure(EquityCurve curve) {
+        long exposed = 0;
+        for (int i = 0; i < curve.size(); i++) {
+            if (curve.grossExposurePaise(i) > 0) {
+                exposed++;
+            }
+        }
         return (double) exposed / curve.size();
     }
 
@@ -158,16 +168,16 @@ public final class PerformanceAnalyzer {
         return Math.sqrt(squares / excess.length);
     }
 
-    private static void requireValid(List<EquityPoint> curve, double annualRiskFreeRate) {
+    private static void requireValid(EquityCurve curve, double annualRiskFreeRate) {
         if (curve.isEmpty()) {
             throw new IllegalArgumentException("the equity curve is empty");
         }
-        if (curve.getFirst().equityPaise() <= 0) {
+        if (curve.equityPaise(0) <= 0) {
             throw new IllegalArgumentException("the equity curve must start with positive equity, was "
-                    + curve.getFirst().equityPaise());
+                    + curve.equityPaise(0));
         }
         for (int i = 1; i < curve.size(); i++) {
-            if (curve.get(i).time().isBefore(curve.get(i - 1).time())) {
+            if (curve.isBefore(i, i - 1)) {
                 throw new IllegalArgumentException("the equity curve is out of time order at " + curve.get(i).time());
             }
         }

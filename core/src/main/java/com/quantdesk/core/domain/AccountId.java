@@ -32,6 +32,18 @@ public record AccountId(String value) implements Comparable<AccountId> {
         return value.compareTo(other.value);
     }
 
+    // Written out because the record's generated equals goes through a method handle that showed up
+    // as a quarter of a backtest's time in map look-ups; same contract, same hash as the generated one.
+    @Override
+    public boolean equals(Object other) {
+        return this == other || other instanceof AccountId that && value.equals(that.value);
+    }
+
+    @Override
+    public int hashCode() {
+        return value.hashCode();
+    }
+
     @Override
     public String toString() {
         return value;

@@ -60,10 +60,27 @@ public final class Paise {
         if (denominator == 0) {
             throw new ArithmeticException("division by zero");
         }
+        long high = Math.multiplyHigh(amount, numerator);
+        long product = amount * numerator;
+        // The product fits in a long when the high half is just its sign; then integer division
+        // gives the same half-even result as BigDecimal, without allocating.
+        if (high == (product >> 63) && product != Long.MIN_VALUE && denominator != Long.MIN_VALUE) {
+            return divideHalfEven(product, denominator);
+        }
         return BigDecimal.valueOf(amount)
                 .multiply(BigDecimal.valueOf(numerator))
                 .divide(BigDecimal.valueOf(denominator), 0, RoundingMode.HALF_EVEN)
                 .longValueExact();
+    }
+
+    private static long divideHalfEven(long dividend, long divisor) {
+        long quotient = dividend / divisor;
+        long remainder = Math.abs(dividend % divisor);
+        long rest = Math.abs(divisor) - remainder;
+        if (remainder > rest || remainder == rest && (quotient & 1) != 0) {
+            quotient += (dividend < 0) == (divisor < 0) ? 1 : -1;
+        }
+        return quotient;
     }
 
     /** Rounds a price down to a multiple of the tick size (for buy limits and the like). */

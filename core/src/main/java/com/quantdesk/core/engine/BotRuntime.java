@@ -28,6 +28,9 @@ final class BotRuntime implements StrategyContext {
     private final Strategy strategy;
     private final Map<Symbol, long[]> positions = new HashMap<>();
     private final Map<Symbol, IndicatorSet> indicators = new HashMap<>();
+    // A strategy asks for the position of the bar's symbol on every bar; the last holder spares a look-up.
+    private Symbol lastPositionSymbol;
+    private long[] lastPosition;
 
     BotRuntime(TradingEngine engine, BotId bot, AccountId account, Strategy strategy) {
         this.engine = engine;
@@ -56,7 +59,13 @@ final class BotRuntime implements StrategyContext {
     }
 
     void addPosition(Symbol symbol, Product product, long signedQuantity) {
-        positions.computeIfAbsent(symbol, s -> new long[Product.values().length])[product.ordinal()] += signedQuantity;
+        long[] holder = positions.get(symbol);
+        if (holder == null) {
+            holder = new long[Product.values().length];
+            positions.put(symbol, holder);
+            lastPositionSymbol = null;
+        }
+        holder[product.ordinal()] += signedQuantity;
     }
 
     /** This bot's net quantity in one symbol and product. */
@@ -88,7 +97,9 @@ final class BotRuntime implements StrategyContext {
 
     @Override
     public long position(Symbol symbol) {
-        long[] holder = positions.get(symbol);
+        long[] holder = symbol == lastPositionSymbol ? lastPosition : positions.get(symbol);
+        lastPositionSymbol = symbol;
+        lastPosition = holder;
         if (holder == null) {
             return 0;
         }

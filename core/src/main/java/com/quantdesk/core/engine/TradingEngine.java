@@ -80,6 +80,10 @@ public final class TradingEngine implements EngineView {
     private final Map<Symbol, long[]> lastPrices = new HashMap<>();
     private final Map<BotId, BotRuntime> bots = new LinkedHashMap<>();
     private final Map<Symbol, BotRuntime[]> botsBySymbol = new HashMap<>();
+    // The last bar's symbol with its price holder and bots: bars of one symbol follow each other.
+    private Symbol barSymbol;
+    private long[] barPrice;
+    private BotRuntime[] barBots;
     private final Map<AccountId, TradingState> accountStates = new HashMap<>();
     private final Map<BotId, TradingState> botStates = new HashMap<>();
     private final Map<OrderId, String> cancelRequests = new HashMap<>();
@@ -169,6 +173,7 @@ public final class TradingEngine implements EngineView {
             extended[current.length] = runtime;
             botsBySymbol.put(symbol, extended);
         }
+        barSymbol = null;
         if (started) {
             drive(() -> strategy.onStart(runtime));
         }
@@ -303,14 +308,21 @@ public final class TradingEngine implements EngineView {
 
     private void processBar(Bar bar) {
         Symbol symbol = bar.symbol();
-        setLastPrice(symbol, bar.close());
+        if (symbol != barSymbol) {
+            setLastPrice(symbol, bar.close());
+            barPrice = lastPrices.get(symbol);
+            barBots = botsBySymbol.get(symbol);
+            barSymbol = symbol;
+        } else {
+            barPrice[0] = bar.close();
+        }
         for (int i = 0; i < portfolioList.size(); i++) {
             portfolioList.get(i).mark(symbol, bar.close());
         }
         if (risk != null) {
             risk.onBar(bar);
         }
-        BotRuntime[] subscribed = botsBySymbol.get(symbol);
+        BotRuntime[] subscribed = barBots;
         if (subscribed != null) {
             for (BotRuntime bot : subscribed) {
                 bot.updateIndicators(bar);

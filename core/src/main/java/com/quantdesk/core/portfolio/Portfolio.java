@@ -28,6 +28,8 @@ public final class Portfolio {
     private long chargesPaid;
     private long realizedPnl;
     private long grossExposure;
+    private Symbol lastMarked;
+    private Position[] lastMarkedPositions;
 
     /** A portfolio holding {@code initialCash} paise and nothing else. */
     public Portfolio(AccountId account, long initialCash) {
@@ -64,7 +66,10 @@ public final class Portfolio {
 
     /** Marks every position in {@code symbol} at {@code price}. */
     public void mark(Symbol symbol, long price) {
-        Position[] byProduct = positions.get(symbol);
+        // Marks come bar after bar for the same symbol: the last one's positions spare a map look-up.
+        Position[] byProduct = symbol == lastMarked ? lastMarkedPositions : positions.get(symbol);
+        lastMarked = symbol;
+        lastMarkedPositions = byProduct;
         if (byProduct == null) {
             return;
         }
@@ -78,7 +83,12 @@ public final class Portfolio {
     }
 
     private Position position(Symbol symbol, Product product) {
-        Position[] byProduct = positions.computeIfAbsent(symbol, s -> new Position[Product.values().length]);
+        Position[] byProduct = positions.get(symbol);
+        if (byProduct == null) {
+            byProduct = new Position[Product.values().length];
+            positions.put(symbol, byProduct);
+            lastMarked = null;
+        }
         Position position = byProduct[product.ordinal()];
         if (position == null) {
             position = new Position(symbol, product);

@@ -5,6 +5,7 @@ import com.quantdesk.core.domain.Product;
 import com.quantdesk.core.domain.Side;
 import com.quantdesk.core.domain.Symbol;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
@@ -28,16 +29,26 @@ import java.util.Set;
  */
 public final class ChargesLedger {
 
+    private static final long[] NO_CHARGES = new long[FixedPointCharges.TOTAL_PAISE + 1];
+
     private final NseCostModel model;
+    /** The model's fixed-point form, or null when its rates do not fit one. */
+    private final FixedPointCharges fixedPoint;
     private final Map<OrderId, OrderCharges> orders = new HashMap<>();
     private final Set<Symbol> dpChargedToday = new HashSet<>();
     private LocalDate today;
-    private ChargeBreakdown total = ChargeBreakdown.ZERO;
+    // The exact total is settled plus pending. Fills on the fixed-point path add their change to
+    // pending, in long arithmetic; it is folded into the BigDecimal total only when asked for or
+    // when a fill takes the BigDecimal path, so a fill allocates no BigDecimal.
+    private ChargeBreakdown settledTotal = ChargeBreakdown.ZERO;
+    private final long[] pendingTotal = new long[FixedPointCharges.TOTAL_PAISE];
+    private final long[] nextPendingTotal = new long[FixedPointCharges.TOTAL_PAISE];
     private long bookedPaise;
 
     /** An empty ledger charging with {@code model}. */
     public ChargesLedger(NseCostModel model) {
         this.model = Objects.requireNonNull(model, "model must not be null");
+        this.fixedPoint = model.fixedPoint();
     }
 
     /**
@@ -64,17 +75,26 @@ public final class ChargesLedger {
         OrderCharges before = orders.get(orderId);
         if (before == null) {
             before = OrderCharges.first(orderId, symbol, side, product, tradeDate,
-                    paysDpCharge(symbol, side, product, newDay));
+                    paysDpCharge(symbol, side, product, newDay), fixedPoint != null);
         } else {
             before.requireSameOrder(symbol, side, product, tradeDate);
         }
         long cumulative = Math.addExact(before.cumulativeValuePaise(), fillValuePaise);
-        ChargeBreakdown breakdown = model.forOrder(side, product, cumulative, before.paysDpCharge());
-        long debit = Math.subtractExact(breakdown.totalPaise(), before.bookedPaise());
-        ChargeBreakdown newTotal = total.plus(breakdown).minus(before.breakdown());
+        long[] fixed = model.fixedPointForOrder(side, product, cumulative, before.paysDpCharge());
+        ChargeBreakdown breakdown = fixed != null ? null
+                : model.exactForOrder(side, product, cumulative, before.paysDpCharge());
+        long orderTotalPaise = fixed != null ? fixed[FixedPointCharges.TOTAL_PAISE] : breakdown.totalPaise();
+        long debit = Math.subtractExact(orderTotalPaise, before.bookedPaise());
         long newBooked = Math.addExact(bookedPaise, debit);
+        boolean pending = fixed != null && before.fixed() != null && addToPending(fixed, before.fixed());
+        ChargeBreakdown newSettled = settledTotal;
+        if (!pending) {
+            foldPending();
+            newSettled = settledTotal.plus(breakdown != null ? breakdown : fixedPoint.toBreakdown(fixed))
+                    .minus(before.breakdown(fixedPoint));
+        }
 
-        // Nothing above changed the ledger, so a rejected fill leaves it as it was.
+        // Nothing above changed what the ledger holds, so a rejected fill leaves it as it was.
         if (newDay) {
             today = tradeDate;
             dpChargedToday.clear();
@@ -82,16 +102,43 @@ public final class ChargesLedger {
         if (before.paysDpCharge()) {
             dpChargedToday.add(symbol);
         }
-        orders.put(orderId, before.after(cumulative, breakdown, breakdown.totalPaise()));
-        total = newTotal;
+        orders.put(orderId, before.after(cumulative, fixed, breakdown, orderTotalPaise));
+        if (pending) {
+            System.arraycopy(nextPendingTotal, 0, pendingTotal, 0, pendingTotal.length);
+        } else {
+            settledTotal = newSettled;
+        }
         bookedPaise = newBooked;
         return debit;
+    }
+
+    /** Puts pending plus {@code now} minus {@code before} in nextPendingTotal; false on overflow. */
+    private boolean addToPending(long[] now, long[] before) {
+        try {
+            for (int i = 0; i < pendingTotal.length; i++) {
+                nextPendingTotal[i] = Math.addExact(pendingTotal[i], Math.subtractExact(now[i], before[i]));
+            }
+            return true;
+        } catch (ArithmeticException overflow) {
+            return false;
+        }
+    }
+
+    /** Moves the pending fixed-point total into the BigDecimal one; the exact total is unchanged. */
+    private void foldPending() {
+        for (long component : pendingTotal) {
+            if (component != 0) {
+                settledTotal = settledTotal.plus(fixedPoint.toBreakdown(pendingTotal));
+                Arrays.fill(pendingTotal, 0);
+                return;
+            }
+        }
     }
 
     /** Everything booked so far for a live order; {@link ChargeBreakdown#ZERO} if none or forgotten. */
     public ChargeBreakdown breakdownForOrder(OrderId orderId) {
         OrderCharges order = orders.get(orderId);
-        return order == null ? ChargeBreakdown.ZERO : order.breakdown();
+        return order == null ? ChargeBreakdown.ZERO : order.breakdown(fixedPoint);
     }
 
     /**
@@ -104,7 +151,8 @@ public final class ChargesLedger {
 
     /** The exact charges of every fill booked, forgotten orders included. */
     public ChargeBreakdown total() {
-        return total;
+        foldPending();
+        return settledTotal;
     }
 
     /**
@@ -121,7 +169,10 @@ public final class ChargesLedger {
         return side == Side.SELL && product == Product.CNC && (newDay || !dpChargedToday.contains(symbol));
     }
 
-    /** What one order has filled and paid so far. */
+    /**
+     * What one order has filled and paid so far. Its charges are held as {@code fixed}
+     * ({@link FixedPointCharges} components) or, when that path overflowed, as {@code exact}.
+     */
     private record OrderCharges(
             OrderId orderId,
             Symbol symbol,
@@ -130,16 +181,21 @@ public final class ChargesLedger {
             LocalDate tradeDate,
             boolean paysDpCharge,
             long cumulativeValuePaise,
-            ChargeBreakdown breakdown,
+            long[] fixed,
+            ChargeBreakdown exact,
             long bookedPaise) {
 
         static OrderCharges first(OrderId orderId, Symbol symbol, Side side, Product product,
-                                  LocalDate tradeDate, boolean paysDpCharge) {
+                                  LocalDate tradeDate, boolean paysDpCharge, boolean fixedPoint) {
             Objects.requireNonNull(symbol, "symbol must not be null");
             Objects.requireNonNull(side, "side must not be null");
             Objects.requireNonNull(product, "product must not be null");
             return new OrderCharges(orderId, symbol, side, product, tradeDate, paysDpCharge,
-                    0, ChargeBreakdown.ZERO, 0);
+                    0, fixedPoint ? NO_CHARGES : null, fixedPoint ? null : ChargeBreakdown.ZERO, 0);
+        }
+
+        ChargeBreakdown breakdown(FixedPointCharges fixedPoint) {
+            return exact != null ? exact : fixedPoint.toBreakdown(fixed);
         }
 
         void requireSameOrder(Symbol fillSymbol, Side fillSide, Product fillProduct, LocalDate fillDate) {
@@ -151,9 +207,9 @@ public final class ChargesLedger {
             }
         }
 
-        OrderCharges after(long cumulative, ChargeBreakdown newBreakdown, long newBookedPaise) {
+        OrderCharges after(long cumulative, long[] newFixed, ChargeBreakdown newExact, long newBookedPaise) {
             return new OrderCharges(orderId, symbol, side, product, tradeDate, paysDpCharge,
-                    cumulative, newBreakdown, newBookedPaise);
+                    cumulative, newFixed, newExact, newBookedPaise);
         }
     }
 }

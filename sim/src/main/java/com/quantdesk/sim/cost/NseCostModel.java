@@ -20,10 +20,13 @@ import java.util.Set;
 public final class NseCostModel {
 
     private final ChargeRates rates;
+    /** The same formula for one order in {@code long} arithmetic, or null if the rates do not fit. */
+    private final FixedPointCharges fixedPoint;
 
     /** A model charging {@code rates}. */
     public NseCostModel(ChargeRates rates) {
         this.rates = Objects.requireNonNull(rates, "rates must not be null");
+        this.fixedPoint = FixedPointCharges.of(rates);
     }
 
     /** The rates this model charges. */
@@ -59,6 +62,39 @@ public final class NseCostModel {
      */
     public ChargeBreakdown forOrder(Side side, Product product, long cumulativeValuePaise,
                                     boolean firstDeliverySellOfDay) {
+        long[] fixed = fixedPointForOrder(side, product, cumulativeValuePaise, firstDeliverySellOfDay);
+        return fixed != null ? fixedPoint.toBreakdown(fixed)
+                : exactForOrder(side, product, cumulativeValuePaise, firstDeliverySellOfDay);
+    }
+
+    /**
+     * {@link #forOrder}'s components in {@link FixedPointCharges} form, or null when the rates or
+     * the value are too large for it; validates the arguments as {@code forOrder} does.
+     */
+    long[] fixedPointForOrder(Side side, Product product, long cumulativeValuePaise, boolean firstDeliverySellOfDay) {
+        requireValidOrder(side, product, cumulativeValuePaise, firstDeliverySellOfDay);
+        return fixedPoint == null ? null
+                : fixedPoint.forOrder(side, product, cumulativeValuePaise, firstDeliverySellOfDay);
+    }
+
+    /** The fixed-point form of the rates, or null if they do not fit one. */
+    FixedPointCharges fixedPoint() {
+        return fixedPoint;
+    }
+
+    /** {@link #forOrder} by the {@code BigDecimal} formula, the reference for the fixed-point one. */
+    ChargeBreakdown exactForOrder(Side side, Product product, long cumulativeValuePaise,
+                                  boolean firstDeliverySellOfDay) {
+        requireValidOrder(side, product, cumulativeValuePaise, firstDeliverySellOfDay);
+        ContractNote note = new ContractNote();
+        note.add(side, product, cumulativeValuePaise);
+        return note.breakdown(firstDeliverySellOfDay ? 1 : 0);
+    }
+
+    private static void requireValidOrder(Side side, Product product, long cumulativeValuePaise,
+                                          boolean firstDeliverySellOfDay) {
+        Objects.requireNonNull(side, "side must not be null");
+        Objects.requireNonNull(product, "product must not be null");
         if (cumulativeValuePaise <= 0) {
             throw new IllegalArgumentException("cumulativeValuePaise must be positive, was " + cumulativeValuePaise);
         }
@@ -66,9 +102,6 @@ public final class NseCostModel {
             throw new IllegalArgumentException("only a delivery (CNC) sell pays the DP charge, not "
                     + product + " " + side);
         }
-        ContractNote note = new ContractNote();
-        note.add(side, product, cumulativeValuePaise);
-        return note.breakdown(firstDeliverySellOfDay ? 1 : 0);
     }
 
     private static boolean isDeliverySell(Side side, Product product) {

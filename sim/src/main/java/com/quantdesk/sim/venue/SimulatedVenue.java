@@ -54,8 +54,13 @@ public final class SimulatedVenue implements BrokerGateway {
     private final VenueConfig config;
     private final Function<Symbol, Optional<Instrument>> instruments;
     private final FillCharges charges;
-    private final Map<Symbol, List<Working>> working = new HashMap<>();
-    private final Map<Symbol, DayState> days = new HashMap<>();
+    private final Map<Symbol, Book> books = new HashMap<>();
+    // A backtest feeds bars of one symbol after another; remembering the last book spares a map
+    // look-up per bar. Books are never removed, so the cached one stays valid.
+    private Symbol lastSymbol;
+    private Book lastBook;
+    private long lastTradeEpochDay = NO_DATE;
+    private LocalDate lastTradeDate;
     private final Map<OrderId, Working> byId = new HashMap<>();
     private ExecutionReports reports;
     private long nextVenueId = 1;
@@ -89,7 +94,7 @@ public final class SimulatedVenue implements BrokerGateway {
             return;
         }
         Working w = new Working(order, instrument.get().lotSize());
-        working.computeIfAbsent(order.symbol(), s -> new ArrayList<>()).add(w);
+        book(order.symbol()).working.add(w);
         byId.put(order.id(), w);
         reports.accepted(order.id(), "SIM-" + nextVenueId++);
     }
@@ -106,7 +111,7 @@ public final class SimulatedVenue implements BrokerGateway {
                         + Paise.format(instrument.tickSizePaise());
             }
         }
-        DayState day = days.get(symbol);
+        Book day = books.get(symbol);
         if (config.priceBandPercent() > 0 && day != null && day.previousClose > 0) {
             long low = day.previousClose - Paise.scale(day.previousClose, config.priceBandPercent(), 100);
             long high = day.previousClose + Paise.scale(day.previousClose, config.priceBandPercent(), 100);
@@ -126,7 +131,7 @@ public final class SimulatedVenue implements BrokerGateway {
         if (w == null) {
             return;
         }
-        working.get(order.symbol()).remove(w);
+        books.get(order.symbol()).working.remove(w);
         reports.cancelled(order.id(), "cancelled on request");
     }
 
@@ -156,18 +161,14 @@ public final class SimulatedVenue implements BrokerGateway {
      */
     public void onBar(Bar bar) {
         long date = MarketTime.tradeEpochDay(bar.time());
-        DayState day = days.get(bar.symbol());
-        if (day == null) {
-            day = new DayState();
-            days.put(bar.symbol(), day);
-        }
+        Book day = book(bar.symbol());
         if (date != day.date) {
             day.previousClose = day.lastClose;
             day.date = date;
         }
         day.lastClose = bar.close();
-        List<Working> orders = working.get(bar.symbol());
-        if (orders == null || orders.isEmpty()) {
+        List<Working> orders = day.working;
+        if (orders.isEmpty()) {
             return;
         }
         long volumeLeft = config.volumeParticipation() > 0
@@ -202,7 +203,7 @@ public final class SimulatedVenue implements BrokerGateway {
     }
 
     private void fill(Working w, long quantity, long price, long date) {
-        long charge = charges.charge(w.order, quantity, price, LocalDate.ofEpochDay(date));
+        long charge = charges.charge(w.order, quantity, price, tradeDate(date));
         w.filled += quantity;
         w.filledValue = Math.addExact(w.filledValue, Math.multiplyExact(quantity, price));
         if (w.filled == w.quantity) {
@@ -213,7 +214,29 @@ public final class SimulatedVenue implements BrokerGateway {
 
     private void remove(Working w) {
         byId.remove(w.order.id());
-        working.get(w.order.symbol()).remove(w);
+        book(w.order.symbol()).working.remove(w);
+    }
+
+    private Book book(Symbol symbol) {
+        if (symbol == lastSymbol) {
+            return lastBook;
+        }
+        Book book = books.get(symbol);
+        if (book == null) {
+            book = new Book();
+            books.put(symbol, book);
+        }
+        lastSymbol = symbol;
+        lastBook = book;
+        return book;
+    }
+
+    private LocalDate tradeDate(long epochDay) {
+        if (epochDay != lastTradeEpochDay) {
+            lastTradeDate = LocalDate.ofEpochDay(epochDay);
+            lastTradeEpochDay = epochDay;
+        }
+        return lastTradeDate;
     }
 
     /** The price at which the order trades in this bar, or 0 when it does not. */
@@ -281,14 +304,16 @@ public final class SimulatedVenue implements BrokerGateway {
 
     /** The previous trading day's close the band is computed from, 0 when not yet known. */
     public long previousClose(Symbol symbol) {
-        DayState day = days.get(symbol);
+        Book day = books.get(symbol);
         return day == null ? 0 : day.previousClose;
     }
 
-    private static final class DayState {
+    /** What the venue keeps per symbol: the trading day's closes and the orders working, oldest first. */
+    private static final class Book {
         long date = NO_DATE;
         long lastClose;
         long previousClose;
+        final List<Working> working = new ArrayList<>();
     }
 
     /** An order working at the venue. */
@@ -323,7 +348,7 @@ public final class SimulatedVenue implements BrokerGateway {
     /** Orders of {@code symbol} still working, for inspection in tests and reports. */
     public List<OrderId> workingOrders(Symbol symbol) {
         List<OrderId> ids = new ArrayList<>();
-        for (Iterator<Working> it = working.getOrDefault(symbol, List.of()).iterator(); it.hasNext(); ) {
+        for (Iterator<Working> it = (books.containsKey(symbol) ? books.get(symbol).working : List.<Working>of()).iterator(); it.hasNext(); ) {
             ids.add(it.next().order.id());
         }
         return ids;

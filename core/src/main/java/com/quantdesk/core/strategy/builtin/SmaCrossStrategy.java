@@ -38,6 +38,9 @@ public final class SmaCrossStrategy implements Strategy {
     private final int slowPeriod;
     private final long quantity;
     private final Map<Symbol, State> states = new HashMap<>();
+    // Bars of one symbol usually follow each other: the last state saves a map look-up per bar.
+    private Symbol lastSymbol;
+    private State lastState;
 
     /** A crossover with validated parameters; {@code fast} must be below {@code slow}. */
     public SmaCrossStrategy(StrategyParameters parameters) {
@@ -56,11 +59,7 @@ public final class SmaCrossStrategy implements Strategy {
 
     @Override
     public void onBar(StrategyContext context, Bar bar) {
-        State state = states.get(bar.symbol());
-        if (state == null) {
-            state = new State(fastPeriod, slowPeriod);
-            states.put(bar.symbol(), state);
-        }
+        State state = state(bar.symbol());
         state.fast.update(bar.close());
         state.slow.update(bar.close());
         if (!state.slow.isReady()) {
@@ -79,6 +78,20 @@ public final class SmaCrossStrategy implements Strategy {
         if (sign != 0) {
             state.lastSign = sign;
         }
+    }
+
+    private State state(Symbol symbol) {
+        if (symbol == lastSymbol) {
+            return lastState;
+        }
+        State state = states.get(symbol);
+        if (state == null) {
+            state = new State(fastPeriod, slowPeriod);
+            states.put(symbol, state);
+        }
+        lastSymbol = symbol;
+        lastState = state;
+        return state;
     }
 
     private static final class State {
