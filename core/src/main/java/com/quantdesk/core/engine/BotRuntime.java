@@ -2,6 +2,7 @@ package com.quantdesk.core.engine;
 
 import com.quantdesk.core.domain.AccountId;
 import com.quantdesk.core.domain.Bar;
+import com.quantdesk.core.market.BarInterval;
 import com.quantdesk.core.domain.BotId;
 import com.quantdesk.core.domain.Instrument;
 import com.quantdesk.core.domain.OrderId;
@@ -26,17 +27,24 @@ final class BotRuntime implements StrategyContext {
     private final BotId bot;
     private final AccountId account;
     private final Strategy strategy;
+    private final BarInterval interval;
     private final Map<Symbol, long[]> positions = new HashMap<>();
     private final Map<Symbol, IndicatorSet> indicators = new HashMap<>();
     // A strategy asks for the position of the bar's symbol on every bar; the last holder spares a look-up.
     private Symbol lastPositionSymbol;
     private long[] lastPosition;
 
-    BotRuntime(TradingEngine engine, BotId bot, AccountId account, Strategy strategy) {
+    BotRuntime(TradingEngine engine, BotId bot, AccountId account, Strategy strategy, BarInterval interval) {
         this.engine = engine;
         this.bot = bot;
         this.account = account;
         this.strategy = strategy;
+        this.interval = interval;
+    }
+
+    /** Whether this bot takes bars of {@code barInterval}: a bot without an interval takes every bar. */
+    boolean takes(BarInterval barInterval) {
+        return interval == null || barInterval == null || interval.equals(barInterval);
     }
 
     Strategy strategy() {

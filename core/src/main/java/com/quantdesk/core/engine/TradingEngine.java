@@ -11,6 +11,7 @@ import com.quantdesk.core.command.SetTradingState;
 import com.quantdesk.core.command.SubmitOrder;
 import com.quantdesk.core.domain.AccountId;
 import com.quantdesk.core.domain.Bar;
+import com.quantdesk.core.market.BarInterval;
 import com.quantdesk.core.domain.BotId;
 import com.quantdesk.core.domain.Instrument;
 import com.quantdesk.core.domain.OrderId;
@@ -159,13 +160,22 @@ public final class TradingEngine implements EngineView {
         return portfolio;
     }
 
-    /** Adds a bot running {@code strategy} for {@code account} on {@code symbols}. */
+    /** Adds a bot running {@code strategy} for {@code account} on {@code symbols}; it takes every bar. */
     public void addBot(BotId bot, AccountId account, Strategy strategy, Collection<Symbol> symbols) {
+        addBot(bot, account, strategy, symbols, null);
+    }
+
+    /**
+     * Adds a bot that takes only the bars of {@code interval} (those given to
+     * {@link #onBar(Bar, BarInterval)} with it, and every bar given to {@link #onBar(Bar)}).
+     */
+    public void addBot(BotId bot, AccountId account, Strategy strategy, Collection<Symbol> symbols,
+                       BarInterval interval) {
         if (bots.containsKey(bot)) {
             throw new IllegalArgumentException("bot " + bot + " already exists");
         }
         portfolio(account);
-        BotRuntime runtime = new BotRuntime(this, bot, account, strategy);
+        BotRuntime runtime = new BotRuntime(this, bot, account, strategy, interval);
         bots.put(bot, runtime);
         for (Symbol symbol : symbols) {
             BotRuntime[] current = botsBySymbol.getOrDefault(symbol, new BotRuntime[0]);
@@ -177,6 +187,36 @@ public final class TradingEngine implements EngineView {
         if (started) {
             drive(() -> strategy.onStart(runtime));
         }
+    }
+
+    /**
+     * Removes a bot: its strategy's {@code onStop} runs (if the engine has started) and it takes no
+     * more bars. Its orders stay open and its fills stay in the account; cancel them first if they
+     * should not trade.
+     *
+     * @return whether the bot existed
+     */
+    public boolean removeBot(BotId bot) {
+        BotRuntime runtime = bots.get(bot);
+        if (runtime == null) {
+            return false;
+        }
+        if (started) {
+            drive(() -> runtime.strategy().onStop(runtime));
+        }
+        bots.remove(bot);
+        for (Map.Entry<Symbol, BotRuntime[]> entry : botsBySymbol.entrySet()) {
+            BotRuntime[] kept = java.util.Arrays.stream(entry.getValue()).filter(b -> b != runtime)
+                    .toArray(BotRuntime[]::new);
+            entry.setValue(kept);
+        }
+        barSymbol = null;
+        return true;
+    }
+
+    /** The bots, in the order they were added. */
+    public List<BotId> bots() {
+        return List.copyOf(bots.keySet());
     }
 
     /**
@@ -291,14 +331,22 @@ public final class TradingEngine implements EngineView {
      * decide. A venue matching resting orders against the bar must see it first.
      */
     public void onBar(Bar bar) {
+        onBar(bar, null);
+    }
+
+    /**
+     * A closed bar of {@code interval}: like {@link #onBar(Bar)}, but only the bots added for that
+     * interval (or for none) see it. A live runtime aggregating several intervals calls this.
+     */
+    public void onBar(Bar bar, BarInterval interval) {
         if (busy) {
-            deferred.add(() -> processBar(bar));
+            deferred.add(() -> processBar(bar, interval));
             return;
         }
         // The hot path of a backtest: no lambda, no allocation unless work was deferred.
         busy = true;
         try {
-            processBar(bar);
+            processBar(bar, interval);
             drainDeferred();
         } finally {
             deferred.clear();
@@ -306,7 +354,7 @@ public final class TradingEngine implements EngineView {
         }
     }
 
-    private void processBar(Bar bar) {
+    private void processBar(Bar bar, BarInterval interval) {
         Symbol symbol = bar.symbol();
         if (symbol != barSymbol) {
             setLastPrice(symbol, bar.close());
@@ -325,8 +373,10 @@ public final class TradingEngine implements EngineView {
         BotRuntime[] subscribed = barBots;
         if (subscribed != null) {
             for (BotRuntime bot : subscribed) {
-                bot.updateIndicators(bar);
-                bot.strategy().onBar(bot, bar);
+                if (bot.takes(interval)) {
+                    bot.updateIndicators(bar);
+                    bot.strategy().onBar(bot, bar);
+                }
             }
         }
     }

@@ -189,6 +189,47 @@ class TradingEngineTest {
     }
 
     @Test
+    void botsTakeOnlyTheBarsOfTheirIntervalAndARemovedBotTakesNone() {
+        List<String> seen = new ArrayList<>();
+        class Recorder implements Strategy {
+            private final String name;
+
+            Recorder(String name) {
+                this.name = name;
+            }
+
+            @Override
+            public void onBar(StrategyContext ctx, Bar bar) {
+                seen.add(name + "@" + bar.close());
+            }
+
+            @Override
+            public void onStop(StrategyContext ctx) {
+                seen.add(name + " stopped");
+            }
+        }
+        engine.addBot(BotId.of("one"), ACC, new Recorder("one"), List.of(INFY),
+                com.quantdesk.core.market.BarInterval.ONE_MINUTE);
+        engine.addBot(BotId.of("five"), ACC, new Recorder("five"), List.of(INFY),
+                com.quantdesk.core.market.BarInterval.FIVE_MINUTES);
+        engine.addBot(BotId.of("any"), ACC, new Recorder("any"), List.of(INFY));
+        engine.start();
+        engine.onBar(new Bar(INFY, T0, 100_00, 100_00, 100_00, 100_00, 1),
+                com.quantdesk.core.market.BarInterval.ONE_MINUTE);
+        engine.onBar(new Bar(INFY, T0, 200_00, 200_00, 200_00, 200_00, 1),
+                com.quantdesk.core.market.BarInterval.FIVE_MINUTES);
+        assertThat(engine.removeBot(BotId.of("one"))).isTrue();
+        assertThat(engine.removeBot(BotId.of("one"))).isFalse();
+        engine.onBar(new Bar(INFY, T0, 300_00, 300_00, 300_00, 300_00, 1),
+                com.quantdesk.core.market.BarInterval.ONE_MINUTE);
+        engine.onBar(new Bar(INFY, T0, 400_00, 400_00, 400_00, 400_00, 1));
+        assertThat(seen).containsExactly("one@10000", "any@10000", "five@20000", "any@20000", "one stopped",
+                "any@30000", "five@40000", "any@40000");
+        assertThat(engine.bots()).containsExactly(BotId.of("five"), BotId.of("any"));
+        assertThat(engine.lastPrice(INFY)).isEqualTo(400_00);
+    }
+
+    @Test
     void reEntrantExecuteFromAStrategyIsABug() {
         engine.addBot(BOT, ACC, (ctx, bar) -> engine.execute(new SubmitOrder(
                 OrderRequest.market(ACC, BOT, INFY, Side.BUY, 1, Product.CNC))), List.of(INFY));
