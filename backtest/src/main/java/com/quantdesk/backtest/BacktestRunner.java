@@ -57,7 +57,7 @@ public final class BacktestRunner {
         ManualClock clock = new ManualClock(bars.getFirst().time());
         ChargesLedger ledger = config.chargeRates().map(rates -> new ChargesLedger(new NseCostModel(rates)))
                 .orElse(null);
-        FillCharges charges = ledger == null ? FillCharges.NONE : ledgerCharges(ledger);
+        FillCharges charges = ledger == null ? FillCharges.NONE : FillCharges.of(ledger);
         SimulatedVenue venue = new SimulatedVenue(config.venue(), config.instruments(), charges);
         TradingEngine engine = new TradingEngine(clock, venue, config.instruments());
         if (ledger != null) {
@@ -112,10 +112,5 @@ public final class BacktestRunner {
                 List.copyOf(config.data().keySet()), from, to, config.initialCapital(), portfolio.equity(), metrics,
                 curve, recorder.trips().closedTrips(), recorder.orders(), recorder.fills(), recorder.denials(),
                 portfolio.openPositions(), n, recorder.eventCount(), recorder.eventStreamHash());
-    }
-
-    private static FillCharges ledgerCharges(ChargesLedger ledger) {
-        return (order, quantity, price, tradeDate) -> ledger.chargeForFill(order.id(), order.symbol(), order.side(),
-                order.product(), Math.multiplyExact(quantity, price), tradeDate);
     }
 }

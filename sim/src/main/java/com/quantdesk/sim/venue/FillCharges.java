@@ -1,6 +1,7 @@
 package com.quantdesk.sim.venue;
 
 import com.quantdesk.core.order.Order;
+import com.quantdesk.sim.cost.ChargesLedger;
 import java.time.LocalDate;
 
 /** Prices the charges of one simulated fill. */
@@ -19,4 +20,10 @@ public interface FillCharges {
      * @param tradeDate IST trade date
      */
     long charge(Order order, long quantity, long price, LocalDate tradeDate);
+
+    /** NSE charges booked per order in {@code ledger} (statutory charges are rounded per order). */
+    static FillCharges of(ChargesLedger ledger) {
+        return (order, quantity, price, tradeDate) -> ledger.chargeForFill(order.id(), order.symbol(), order.side(),
+                order.product(), Math.multiplyExact(quantity, price), tradeDate);
+    }
 }
