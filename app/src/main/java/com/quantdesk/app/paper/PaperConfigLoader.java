@@ -37,7 +37,10 @@ public final class PaperConfigLoader {
     private PaperConfigLoader() {
     }
 
-    /** The configuration a first run uses: demo feed, one ₹10 lakh account, three bots. */
+    /**
+     * The configuration a first run uses: demo feed, one ₹10 lakh account, three bots on one-minute
+     * bars with short look-backs, so the first orders come within minutes of the start.
+     */
     public static PaperConfig demo(Path dataDirectory) {
         List<Symbol> symbols = List.of(Symbol.of("RELIANCE"), Symbol.of("INFY"), Symbol.of("HDFCBANK"),
                 Symbol.of("TCS"), Symbol.of("ICICIBANK"));
@@ -47,13 +50,13 @@ public final class PaperConfigLoader {
                 new PaperConfig.Venue(Duration.ofMillis(20), Duration.ofMillis(20), 0, 0.1),
                 List.of(new PaperConfig.Account(account, Paise.ofRupees(10_00_000), Map.of())),
                 List.of(new PaperConfig.Bot(BotId.of("sma-reliance"), account, "sma-cross",
-                                Map.of("fast", "5", "slow", "20", "qty", "10"), List.of(Symbol.of("RELIANCE")),
+                                Map.of("fast", "3", "slow", "8", "qty", "10"), List.of(Symbol.of("RELIANCE")),
                                 Duration.ofMinutes(1), PaperConfig.BotState.RUNNING),
                         new PaperConfig.Bot(BotId.of("rsi-infy"), account, "rsi-reversion",
-                                Map.of("period", "14", "qty", "10"), List.of(Symbol.of("INFY")),
+                                Map.of("period", "5", "oversold", "35", "overbought", "65", "qty", "10"), List.of(Symbol.of("INFY")),
                                 Duration.ofMinutes(1), PaperConfig.BotState.RUNNING),
                         new PaperConfig.Bot(BotId.of("donchian-banks"), account, "donchian-breakout",
-                                Map.of("qty", "5"), List.of(Symbol.of("HDFCBANK"), Symbol.of("ICICIBANK")),
+                                Map.of("entry", "10", "exit", "5", "atr", "5", "qty", "5"), List.of(Symbol.of("HDFCBANK"), Symbol.of("ICICIBANK")),
                                 Duration.ofMinutes(1), PaperConfig.BotState.RUNNING)));
     }
 
@@ -150,7 +153,13 @@ public final class PaperConfigLoader {
     }
 
     private static PaperConfig.Bot bot(JsonNode node, String path) {
-        unknownKeys(node, path + ".", Set.of("id", "account", "strategy", "params", "symbols", "bar", "state"));
+        unknownKeys(node, path + ".", Set.of("id", "account", "strategy", "params", "symbols", "bar", "state",
+                "mode"));
+        String mode = text(node, "mode", "paper").trim().toLowerCase(Locale.ROOT);
+        if (!mode.equals("paper")) {
+            throw new IllegalArgumentException(path + ".mode: '" + mode + "' is not available; this process "
+                    + "paper-trades only (mode: paper)");
+        }
         BotId id = id(() -> BotId.of(required(node, "id", path)), path + ".id");
         AccountId account = id(() -> AccountId.of(required(node, "account", path)), path + ".account");
         String strategy = required(node, "strategy", path);
@@ -278,7 +287,7 @@ public final class PaperConfigLoader {
     }
 
     /** Parses {@code 500ms}, {@code 2s}, {@code 1m}, {@code 1h}. */
-    static Duration duration(String text, String path) {
+    public static Duration duration(String text, String path) {
         String t = text.trim().toLowerCase(Locale.ROOT);
         try {
             if (t.endsWith("ms")) {

@@ -1,0 +1,186 @@
+package com.quantdesk.app;
+
+import com.quantdesk.app.paper.PaperConfig;
+import com.quantdesk.app.paper.PaperConfigLoader;
+import com.quantdesk.app.paper.PaperRuntime;
+import com.quantdesk.app.paper.PaperStatus;
+import com.quantdesk.core.domain.Paise;
+import com.quantdesk.core.domain.Symbol;
+import com.quantdesk.store.StoreConfig;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Map;
+import java.util.StringJoiner;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code quantdesk paper}: runs the bots of {@code quantdesk.yaml} against the simulated NSE. */
+@Command(name = "paper", mixinStandardHelpOptions = true,
+        description = {"Paper-trade: run bots in real time against a simulated NSE, every event durable.",
+                "Without --config, ./quantdesk.yaml is used if present, else a demo (three bots, market open at "
+                        + "any hour).",
+                "Stop with Ctrl-C; a restart continues where it stopped."})
+final class PaperCommand implements Callable<Integer> {
+
+    static final String DEFAULT_CONFIG = "quantdesk.yaml";
+    private static final DateTimeFormatter IST = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'IST'")
+            .withZone(ZoneId.of("Asia/Kolkata"));
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--config", paramLabel = "FILE", description = "Bots, accounts, feed and venue (YAML).")
+    Path configFile;
+
+    @Option(names = "--data-dir", paramLabel = "DIR",
+            description = "Where the embedded database lives; overrides dataDir of the configuration.")
+    Path dataDir;
+
+    @Option(names = "--db", paramLabel = "URL",
+            description = "PostgreSQL URL (postgresql://user:pass@host:5432/db); default: the configuration's "
+                    + "database, else $DATABASE_URL, else SQLite in the data directory.")
+    String database;
+
+    @Option(names = "--speed", paramLabel = "X", defaultValue = "1",
+            description = "Paper seconds per real second (1 = real time). Default: ${DEFAULT-VALUE}.")
+    double speed;
+
+    @Option(names = "--duration", paramLabel = "DURATION",
+            description = "Stop after this long (real time), e.g. 90s or 2m; default: until Ctrl-C.")
+    String duration;
+
+    @Option(names = "--status-every", paramLabel = "DURATION", defaultValue = "10s",
+            description = "How often to print the status line (real time). Default: ${DEFAULT-VALUE}.")
+    String statusEvery;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        PaperConfig config = loadConfig();
+        Duration stopAfter = duration == null ? null : parseDuration(duration, "--duration");
+        Duration every = parseDuration(statusEvery, "--status-every");
+        if (!(speed >= 1) || !Double.isFinite(speed)) {
+            throw new UsageException("--speed: must be a number of at least 1, was " + speed);
+        }
+        Path directory = dataDir != null ? dataDir : config.dataDirectory();
+        StoreConfig storeConfig;
+        try {
+            storeConfig = StoreConfig.resolve(directory, database != null ? database
+                    : config.databaseUrl().orElse(null), System.getenv());
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--db: " + e.getMessage(), e);
+        }
+        PaperRuntime runtime;
+        try {
+            runtime = PaperRuntime.start(config, storeConfig, speed, notice -> {
+                out.println("! " + notice);
+                out.flush();
+            });
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage(), e);
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        Thread hook = new Thread(() -> {
+            runtime.close();
+            stopped.countDown();
+        }, "paper-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        printStart(out, runtime, storeConfig);
+        long deadline = stopAfter == null ? Long.MAX_VALUE : System.nanoTime() + stopAfter.toNanos();
+        while (stopped.getCount() > 0 && System.nanoTime() < deadline) {
+            long wait = Math.min(every.toNanos(), deadline - System.nanoTime());
+            if (stopped.await(Math.max(wait, 0), TimeUnit.NANOSECONDS)) {
+                break;
+            }
+            try {
+                out.println(statusLine(runtime.status()));
+                out.flush();
+            } catch (IllegalStateException closing) {
+                break;
+            }
+        }
+        if (stopped.getCount() > 0) {
+            Runtime.getRuntime().removeShutdownHook(hook);
+            runtime.close();
+            out.println("stopped; working orders stay at the venue and are restored on the next start");
+        }
+        out.flush();
+        return QuantdeskCommand.OK;
+    }
+
+    private PaperConfig loadConfig() {
+        Path file = configFile;
+        if (file == null && Files.isRegularFile(Path.of(DEFAULT_CONFIG))) {
+            file = Path.of(DEFAULT_CONFIG);
+        }
+        if (file == null) {
+            return PaperConfigLoader.demo(Path.of("quantdesk-data"));
+        }
+        if (!Files.isRegularFile(file)) {
+            throw new UsageException("--config: no file " + file);
+        }
+        try {
+            return PaperConfigLoader.load(file);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage(), e);
+        }
+    }
+
+    private static Duration parseDuration(String text, String option) {
+        try {
+            return PaperConfigLoader.duration(text, option);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage(), e);
+        }
+    }
+
+    private static void printStart(PrintWriter out, PaperRuntime runtime, StoreConfig store) {
+        out.println("Quantdesk paper trading (" + runtime.config().feed().mode().name().toLowerCase() + " market"
+                + (runtime.config().feed().mode() == PaperConfig.FeedMode.DEMO ? ", open at any hour" : "") + ")");
+        if (store.database().isPresent()) {
+            out.println("  data:     PostgreSQL " + store.database().get());
+        } else {
+            out.println("  data:     " + store.sqliteFile().toAbsolutePath() + " (SQLite)");
+        }
+        PaperRuntime.Recovery r = runtime.recovery();
+        out.println("  journal:  " + r.events() + " events recovered; " + r.restoredAtVenue()
+                + " working orders restored at the venue; " + r.notAcknowledged()
+                + " unacknowledged orders marked rejected; ready in " + r.startupMillis() + " ms");
+        for (PaperConfig.Bot bot : runtime.config().bots()) {
+            out.println("  bot:      " + bot.id() + " " + bot.strategy() + " " + bot.symbols() + " "
+                    + runtime.state(bot.id()).name().toLowerCase());
+        }
+        out.println("Press Ctrl-C to stop.");
+        out.flush();
+    }
+
+    static String statusLine(PaperStatus s) {
+        StringJoiner line = new StringJoiner("  ");
+        line.add(IST.format(s.time()));
+        line.add("events " + s.journaled());
+        line.add(s.journalHealthy() ? "db ok" : "DB DOWN: orders refused");
+        line.add("feed " + s.feed() + " " + s.ticksAccepted() + " ticks"
+                + (s.ticksDropped().isEmpty() ? "" : " (dropped " + s.ticksDropped() + ")"));
+        line.add("open orders " + s.openOrders());
+        for (PaperStatus.AccountFigures a : s.accounts()) {
+            line.add(a.account() + " equity ₹" + Paise.format(a.equity()));
+        }
+        for (PaperStatus.BotStatus b : s.bots()) {
+            StringJoiner positions = new StringJoiner(",");
+            for (Map.Entry<Symbol, Long> p : b.figures().positions().entrySet()) {
+                positions.add(p.getKey() + " " + p.getValue());
+            }
+            line.add(b.bot() + " " + b.state().name().toLowerCase() + " " + b.figures().fills() + " fills P&L ₹"
+                    + Paise.format(b.figures().pnl()) + (positions.length() == 0 ? "" : " [" + positions + "]"));
+        }
+        return line.toString();
+    }
+}

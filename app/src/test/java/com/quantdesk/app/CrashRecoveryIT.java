@@ -1,0 +1,237 @@
+package com.quantdesk.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.quantdesk.store.StoreConfig;
+import com.quantdesk.store.Stores;
+import com.quantdesk.store.journal.JournalVerifier;
+import com.zaxxer.hikari.HikariDataSource;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Paper trading in a child JVM, killed with SIGKILL at random moments and restarted. After every
+ * kill: the hash chain verifies; every order and fill that was durable before the kill is still
+ * there, once; every order's filled quantity equals its fills; positions equal the fills replayed;
+ * and after each restart trading continues.
+ *
+ * <p>Iterations: {@code -Dqd.crash.iterations=N} (default 20); the random moments come from
+ * {@code -Dqd.crash.seed} (default: the time), printed so a failure can be replayed.
+ */
+class CrashRecoveryIT {
+
+    private static final int ITERATIONS = Integer.getInteger("qd.crash.iterations", 20);
+    private static final Duration READY = Duration.ofSeconds(90);
+
+    @TempDir
+    Path dir;
+
+    private Path jar;
+    private Path java;
+
+    record Durable(Map<String, Long> fills, Map<Long, Long> filledByOrder) {
+    }
+
+    @Test
+    void killedAtRandomMomentsItRecoversEverythingDurableAndKeepsTrading() throws Exception {
+        jar = Path.of("target/quantdesk.jar").toAbsolutePath();
+        java = Path.of(System.getProperty("java.home"), "bin", "java");
+        assertThat(jar).as("the jar 'package' builds before integration tests").isRegularFile();
+        long seed = Long.getLong("qd.crash.seed", System.nanoTime());
+        System.out.println("CrashRecoveryIT: " + ITERATIONS + " iterations, -Dqd.crash.seed=" + seed);
+        Random random = new Random(seed);
+        Path dataDir = dir.resolve("data");
+        Path config = writeConfig(dataDir);
+        StoreConfig store = StoreConfig.sqlite(dataDir).withPoolSize(2);
+
+        long previousEvents = 0;
+        for (int i = 0; i < ITERATIONS; i++) {
+            Path log = dir.resolve("run-" + i + ".log");
+            Process child = launch(config, log);
+            try {
+                await().atMost(READY).until(() -> Files.readString(log).contains("Press Ctrl-C"));
+                assertThat(Files.readString(log)).contains(previousEvents + " events recovered");
+                // A random moment: after a random number of further events (orders, fills...).
+                long target = events(store) + 1 + random.nextInt(250);
+                await().atMost(READY).until(() -> events(store) >= target || !child.isAlive());
+                assertThat(child.isAlive()).as("child still running; log:%n%s", Files.readString(log)).isTrue();
+                Durable before = durable(store);
+                child.destroyForcibly();
+                child.waitFor();
+                check(store, before);
+                previousEvents = events(store);
+            } finally {
+                child.destroyForcibly();
+            }
+        }
+
+        // After the last kill: it comes back and trades on, then stops cleanly on SIGTERM.
+        Path log = dir.resolve("final.log");
+        Process child = launch(config, log);
+        long fillsAtStart = count(store, "SELECT COUNT(*) FROM fills");
+        await().atMost(READY).until(() -> Files.readString(log).contains("Press Ctrl-C"));
+        await().atMost(READY).until(() -> count(store, "SELECT COUNT(*) FROM fills") >= fillsAtStart + 3);
+        Durable before = durable(store);
+        child.destroy();
+        assertThat(child.waitFor()).as("exit code after SIGTERM; log:%n%s", Files.readString(log)).isIn(0, 143);
+        check(store, before);
+        assertThat(Files.readString(log)).doesNotContain("Exception");
+    }
+
+    private Process launch(Path config, Path log) throws IOException {
+        return new ProcessBuilder(java.toString(), "-jar", jar.toString(), "paper", "--config", config.toString(),
+                "--speed", "600", "--status-every", "2s")
+                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    }
+
+    private static Path writeConfig(Path dataDir) throws IOException {
+        Path file = dataDir.getParent().resolve("quantdesk.yaml");
+        Files.writeString(file, """
+                dataDir: %s
+                feed:
+                  mode: demo
+                  interval: 1s
+                  seed: 5
+                  symbols: [RELIANCE, INFY, TCS]
+                venue:
+                  ackLatency: 2s
+                  fillLatency: 2s
+                  volumeParticipation: 0.3
+                accounts:
+                  - id: desk
+                    capital: 2000000
+                bots:
+                  - id: sma-rel
+                    account: desk
+                    strategy: sma-cross
+                    params: {fast: 2, slow: 4, qty: 7}
+                    symbols: [RELIANCE]
+                  - id: rsi-infy
+                    account: desk
+                    strategy: rsi-reversion
+                    params: {period: 3, qty: 9}
+                    symbols: [INFY]
+                  - id: sma-tcs
+                    account: desk
+                    strategy: sma-cross
+                    params: {fast: 3, slow: 5, qty: 4}
+                    symbols: [TCS]
+                """.formatted(dataDir));
+        return file;
+    }
+
+    private static long events(StoreConfig store) throws SQLException {
+        return count(store, "SELECT COALESCE(MAX(sequence), 0) FROM events");
+    }
+
+    private static long count(StoreConfig store, String sql) throws SQLException {
+        if (!Files.exists(store.sqliteFile())) {
+            return 0;
+        }
+        try (HikariDataSource ds = Stores.dataSource(store); Connection c = ds.getConnection();
+             Statement s = c.createStatement(); ResultSet r = s.executeQuery(sql)) {
+            r.next();
+            return r.getLong(1);
+        } catch (SQLException e) {
+            if (e.getMessage().contains("no such table")) {
+                return 0;
+            }
+            throw e;
+        }
+    }
+
+    /** What is committed now: fills by (order, fill id) with quantity, and each order's filled quantity. */
+    private static Durable durable(StoreConfig store) throws SQLException {
+        Map<String, Long> fills = new HashMap<>();
+        Map<Long, Long> filled = new HashMap<>();
+        try (HikariDataSource ds = Stores.dataSource(store); Connection c = ds.getConnection();
+             Statement s = c.createStatement()) {
+            try (ResultSet r = s.executeQuery("SELECT order_id, fill_id, quantity FROM fills")) {
+                while (r.next()) {
+                    fills.put(r.getLong(1) + "/" + r.getString(2), r.getLong(3));
+                }
+            }
+            try (ResultSet r = s.executeQuery("SELECT order_id, filled_quantity FROM orders")) {
+                while (r.next()) {
+                    filled.put(r.getLong(1), r.getLong(2));
+                }
+            }
+        }
+        return new Durable(fills, filled);
+    }
+
+    private static void check(StoreConfig store, Durable before) throws SQLException {
+        try (HikariDataSource ds = Stores.dataSource(store)) {
+            JournalVerifier.Verification verification = new JournalVerifier(ds).verify();
+            assertThat(verification.ok()).as("hash chain: %s", verification).isTrue();
+            try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
+                // Every fill durable before the kill is there, exactly once.
+                Map<String, Long> fills = new HashMap<>();
+                try (ResultSet r = s.executeQuery("SELECT order_id, fill_id, quantity FROM fills")) {
+                    while (r.next()) {
+                        Long earlier = fills.put(r.getLong(1) + "/" + r.getString(2), r.getLong(3));
+                        assertThat(earlier).as("fill %s/%s twice", r.getLong(1), r.getString(2)).isNull();
+                    }
+                }
+                assertThat(fills).containsAllEntriesOf(before.fills());
+                // Every order durable before is there; its filled quantity equals its fills.
+                Map<Long, Long> filled = new TreeMap<>();
+                try (ResultSet r = s.executeQuery("SELECT o.order_id, o.filled_quantity, "
+                        + "COALESCE((SELECT SUM(f.quantity) FROM fills f WHERE f.order_id = o.order_id), 0) "
+                        + "FROM orders o")) {
+                    while (r.next()) {
+                        assertThat(r.getLong(2)).as("order %d filled quantity vs its fills", r.getLong(1))
+                                .isEqualTo(r.getLong(3));
+                        filled.put(r.getLong(1), r.getLong(2));
+                    }
+                }
+                for (Map.Entry<Long, Long> order : before.filledByOrder().entrySet()) {
+                    assertThat(filled).containsKey(order.getKey());
+                    assertThat(filled.get(order.getKey())).isGreaterThanOrEqualTo(order.getValue());
+                }
+                // Positions equal the fills replayed.
+                Map<String, Long> replayed = new TreeMap<>();
+                try (ResultSet r = s.executeQuery("SELECT account, symbol, product, side, quantity FROM fills")) {
+                    while (r.next()) {
+                        long signed = "BUY".equals(r.getString(4)) ? r.getLong(5) : -r.getLong(5);
+                        replayed.merge(r.getString(1) + "/" + r.getString(2) + "/" + r.getString(3), signed,
+                                Long::sum);
+                    }
+                }
+                Map<String, Long> positions = new TreeMap<>();
+                try (ResultSet r = s.executeQuery("SELECT account, symbol, product, quantity FROM positions")) {
+                    while (r.next()) {
+                        positions.put(r.getString(1) + "/" + r.getString(2) + "/" + r.getString(3), r.getLong(4));
+                    }
+                }
+                replayed.values().removeIf(q -> q == 0);
+                positions.values().removeIf(q -> q == 0);
+                assertThat(positions).isEqualTo(replayed);
+                List<Long> gaps = List.of(count(s, "SELECT COUNT(*) FROM events"),
+                        count(s, "SELECT COALESCE(MAX(sequence), 0) FROM events"));
+                assertThat(gaps.get(0)).as("events without gaps").isEqualTo(gaps.get(1));
+            }
+        }
+    }
+
+    private static long count(Statement s, String sql) throws SQLException {
+        try (ResultSet r = s.executeQuery(sql)) {
+            r.next();
+            return r.getLong(1);
+        }
+    }
+}

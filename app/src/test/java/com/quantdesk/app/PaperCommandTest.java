@@ -1,0 +1,75 @@
+package com.quantdesk.app;
+
+import static com.quantdesk.app.CliRun.quantdesk;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class PaperCommandTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void runsTheConfiguredBotsPrintsWhereDataLivesAndStopsAfterTheDuration() throws Exception {
+        Path config = dir.resolve("desk.yaml");
+        Files.writeString(config, """
+                dataDir: data
+                feed: {mode: demo, interval: 1s, symbols: [RELIANCE]}
+                accounts: [{id: desk, capital: 500000}]
+                bots:
+                  - {id: fast-sma, account: desk, strategy: sma-cross, params: {fast: 2, slow: 3, qty: 1},
+                     symbols: [RELIANCE]}
+                  - {id: idle, account: desk, strategy: sma-cross, symbols: [RELIANCE], state: stopped}
+                """);
+        CliRun run = quantdesk("paper", "--config", config.toString(), "--speed", "600", "--duration", "3s",
+                "--status-every", "1s");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.outLines()).contains("Quantdesk paper trading (demo market, open at any hour)",
+                "  data:     " + dir.resolve("data/quantdesk.db").toAbsolutePath() + " (SQLite)",
+                "  bot:      fast-sma sma-cross [RELIANCE] running",
+                "  bot:      idle sma-cross [RELIANCE] stopped",
+                "Press Ctrl-C to stop.",
+                "stopped; working orders stay at the venue and are restored on the next start");
+        assertThat(run.outLines()).anyMatch(l -> l.contains("  journal:  0 events recovered;"));
+        assertThat(run.outLines()).anyMatch(l -> l.matches(".* IST  events \\d+  db ok  feed primary \\d+ ticks.*"
+                + "desk equity ₹.*fast-sma running \\d+ fills P&L ₹.*idle stopped 0 fills P&L ₹0.00"));
+        assertThat(Files.isRegularFile(dir.resolve("data/quantdesk.db"))).isTrue();
+
+        CliRun again = quantdesk("paper", "--config", config.toString(), "--speed", "600", "--duration", "1s");
+        assertThat(again.exitCode()).as(again.err()).isZero();
+        assertThat(again.outLines()).noneMatch(l -> l.contains("  journal:  0 events recovered;"));
+        assertThat(quantdesk("journal", "verify", "--data-dir", dir.resolve("data").toString()).out())
+                .startsWith("OK: ");
+    }
+
+    @Test
+    void aBadConfigurationNamesTheFileAndFieldAndStartsNothing() throws Exception {
+        Path config = dir.resolve("bad.yaml");
+        Files.writeString(config, """
+                dataDir: data
+                accounts: [{id: desk, capital: 500000}]
+                bots: [{id: b, account: nobody, strategy: sma-cross, symbols: [RELIANCE]}]
+                """);
+        CliRun run = quantdesk("paper", "--config", config.toString(), "--duration", "1s");
+
+        assertThat(run.exitCode()).isEqualTo(QuantdeskCommand.USAGE);
+        assertThat(run.err()).isEqualTo("quantdesk: " + config + ": bots.b.account: no account nobody\n");
+        assertThat(dir.resolve("data")).doesNotExist();
+    }
+
+    @Test
+    void badOptionsAreUsageErrors() {
+        assertThat(quantdesk("paper", "--speed", "0.5").err())
+                .isEqualTo("quantdesk: --speed: must be a number of at least 1, was 0.5\n");
+        assertThat(quantdesk("paper", "--duration", "soon").err())
+                .isEqualTo("quantdesk: --duration: 'soon' is not a duration like 500ms, 2s, 1m or 1h\n");
+        assertThat(quantdesk("paper", "--config", dir.resolve("missing.yaml").toString()).err())
+                .isEqualTo("quantdesk: --config: no file " + dir.resolve("missing.yaml") + "\n");
+        assertThat(quantdesk("paper", "--db", "mysql://x").exitCode()).isEqualTo(QuantdeskCommand.USAGE);
+    }
+}

@@ -1,0 +1,182 @@
+package com.quantdesk.app.paper;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import com.quantdesk.core.domain.AccountId;
+import com.quantdesk.core.domain.BotId;
+import com.quantdesk.core.domain.Paise;
+import com.quantdesk.core.domain.Symbol;
+import com.quantdesk.store.TestDatabase;
+import com.quantdesk.store.journal.JournalVerifier;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The paper runtime on a real database and an accelerated clock (600 paper seconds a second, so a
+ * one-minute bar closes every 100 ms): bots trade, a restart recovers the same orders and positions
+ * and trading continues, and bots can be paused, resumed, stopped and deleted.
+ */
+abstract class PaperRuntimeContract {
+
+    static final AccountId ACC = AccountId.of("acc");
+    static final BotId SMA = BotId.of("sma-rel");
+    static final BotId RSI = BotId.of("rsi-infy");
+    static final double SPEED = 600;
+
+    @TempDir
+    Path dir;
+
+    TestDatabase database;
+    final List<String> notices = new CopyOnWriteArrayList<>();
+
+    abstract TestDatabase open(Path directory);
+
+    @BeforeEach
+    void openDatabase() {
+        database = open(dir);
+    }
+
+    @AfterEach
+    void dropDatabase() {
+        database.close();
+    }
+
+    static PaperConfig config(Path dataDir) {
+        return new PaperConfig(dataDir, Optional.empty(),
+                new PaperConfig.Feed(PaperConfig.FeedMode.DEMO, Duration.ofSeconds(1), 7,
+                        List.of(Symbol.of("RELIANCE"), Symbol.of("INFY")), List.of()),
+                new PaperConfig.Venue(Duration.ofMillis(500), Duration.ofMillis(500), 0, 0.5),
+                List.of(new PaperConfig.Account(ACC, Paise.ofRupees(10_00_000), Map.of())),
+                List.of(new PaperConfig.Bot(SMA, ACC, "sma-cross", Map.of("fast", "2", "slow", "4", "qty", "5"),
+                                List.of(Symbol.of("RELIANCE")), Duration.ofMinutes(1), PaperConfig.BotState.RUNNING),
+                        new PaperConfig.Bot(RSI, ACC, "rsi-reversion", Map.of("period", "3", "qty", "5"),
+                                List.of(Symbol.of("INFY")), Duration.ofMinutes(1), PaperConfig.BotState.RUNNING)));
+    }
+
+    PaperRuntime start() {
+        return PaperRuntime.start(config(dir), database.config(), SPEED, notices::add);
+    }
+
+    static long fills(PaperStatus status) {
+        return status.bots().stream().mapToLong(b -> b.figures().fills()).sum();
+    }
+
+    static PaperStatus.BotStatus bot(PaperStatus status, BotId id) {
+        return status.bots().stream().filter(b -> b.bot().equals(id)).findFirst().orElseThrow();
+    }
+
+    List<String> rows(String sql) throws SQLException {
+        List<String> rows = new ArrayList<>();
+        try (var dataSource = com.quantdesk.store.Stores.dataSource(database.config());
+             Connection c = dataSource.getConnection(); Statement s = c.createStatement();
+             ResultSet r = s.executeQuery(sql)) {
+            int columns = r.getMetaData().getColumnCount();
+            while (r.next()) {
+                StringBuilder row = new StringBuilder();
+                for (int i = 1; i <= columns; i++) {
+                    row.append(i > 1 ? "|" : "").append(r.getString(i));
+                }
+                rows.add(row.toString());
+            }
+        }
+        return rows;
+    }
+
+    @Test
+    void botsTradeAndARestartRecoversTheSameStateAndTradingContinues() throws Exception {
+        PaperStatus before;
+        List<String> ordersBefore;
+        List<String> positionsBefore;
+        try (PaperRuntime first = start()) {
+            assertThat(first.recovery().events()).isZero();
+            await().atMost(Duration.ofSeconds(60)).until(() -> fills(first.status()) >= 4);
+            before = first.status();
+            assertThat(before.ticksAccepted()).isPositive();
+            assertThat(before.journalHealthy()).isTrue();
+        }
+        ordersBefore = rows("SELECT order_id, bot, symbol, side, quantity, status, filled_quantity, filled_value "
+                + "FROM orders ORDER BY order_id");
+        positionsBefore = rows("SELECT account, symbol, product, quantity, cost_basis FROM positions "
+                + "ORDER BY symbol, product");
+        List<String> fillsBefore = rows("SELECT order_id, fill_id, quantity, price, charges FROM fills ORDER BY sequence");
+        assertThat(fillsBefore).hasSizeGreaterThanOrEqualTo(4).doesNotHaveDuplicates();
+        long journaled = Long.parseLong(rows("SELECT MAX(sequence) FROM events").getFirst());
+
+        try (PaperRuntime second = start()) {
+            PaperRuntime.Recovery recovery = second.recovery();
+            assertThat(recovery.events()).isEqualTo(journaled);
+            PaperStatus after = second.status();
+            for (BotId id : List.of(SMA, RSI)) {
+                PaperStatus.BotFigures was = bot(before, id).figures();
+                PaperStatus.BotFigures is = bot(after, id).figures();
+                assertThat(is.fills()).as("fills of %s", id).isGreaterThanOrEqualTo(was.fills());
+                assertThat(is.orders()).as("orders of %s", id).isGreaterThanOrEqualTo(was.orders());
+            }
+            // Trading continues: more fills than the journal had at the restart.
+            long recoveredFills = fillsBefore.size();
+            await().atMost(Duration.ofSeconds(60)).until(() -> fills(second.status()) >= recoveredFills + 3);
+        }
+        // Nothing journaled before the restart changed or vanished.
+        List<String> fillsAfter = rows("SELECT order_id, fill_id, quantity, price, charges FROM fills ORDER BY sequence");
+        assertThat(fillsAfter.subList(0, fillsBefore.size())).isEqualTo(fillsBefore);
+        assertThat(fillsAfter).doesNotHaveDuplicates();
+        assertThat(rows("SELECT order_id FROM orders ORDER BY order_id"))
+                .containsAll(ordersBefore.stream().map(r -> r.substring(0, r.indexOf('|'))).toList());
+        assertThat(positionsBefore).isNotEmpty();
+        try (var dataSource = com.quantdesk.store.Stores.dataSource(database.config())) {
+            assertThat(new JournalVerifier(dataSource).verify().ok()).isTrue();
+        }
+        assertThat(notices).noneMatch(n -> n.contains("unreachable"));
+    }
+
+    @Test
+    void botsArePausedResumedStoppedAndDeleted() throws Exception {
+        try (PaperRuntime runtime = start()) {
+            assertThat(rows("SELECT bot_id, state FROM bots ORDER BY bot_id"))
+                    .containsExactly("rsi-infy|RUNNING", "sma-rel|RUNNING");
+
+            runtime.pauseBot(SMA);
+            assertThat(runtime.state(SMA)).isEqualTo(PaperConfig.BotState.PAUSED);
+            long ordersWhenPaused = bot(runtime.status(), SMA).figures().orders();
+            // While paused its signals are refused before they are sent: denials grow, orders do not.
+            await().atMost(Duration.ofSeconds(60)).until(() -> bot(runtime.status(), SMA).figures().denied() >= 1);
+            assertThat(bot(runtime.status(), SMA).figures().orders()).isEqualTo(ordersWhenPaused);
+            assertThatThrownBy(() -> runtime.pauseBot(SMA)).hasMessage("bot sma-rel is PAUSED, not running");
+
+            runtime.resumeBot(SMA);
+            await().atMost(Duration.ofSeconds(60))
+                    .until(() -> bot(runtime.status(), SMA).figures().orders() > ordersWhenPaused);
+
+            runtime.stopBot(RSI);
+            assertThat(rows("SELECT state FROM bots WHERE bot_id = 'rsi-infy'")).containsExactly("STOPPED");
+            long rsiOrders = bot(runtime.status(), RSI).figures().orders();
+            long smaOrders = bot(runtime.status(), SMA).figures().orders();
+            await().atMost(Duration.ofSeconds(60))
+                    .until(() -> bot(runtime.status(), SMA).figures().orders() >= smaOrders + 2);
+            assertThat(bot(runtime.status(), RSI).figures().orders()).isEqualTo(rsiOrders);
+            assertThat(runtime.loop().call(e -> e.openOrders().stream().filter(o -> o.bot().equals(RSI)).count())
+                    .get()).isZero();
+
+            runtime.startBot(RSI);
+            assertThat(runtime.state(RSI)).isEqualTo(PaperConfig.BotState.RUNNING);
+            runtime.deleteBot(RSI);
+            assertThat(rows("SELECT bot_id FROM bots")).containsExactly("sma-rel");
+            assertThatThrownBy(() -> runtime.state(RSI)).hasMessage("no bot rsi-infy");
+        }
+    }
+}
