@@ -234,12 +234,6 @@ public final class PaperRuntime implements AutoCloseable {
             engine.addListener(gateway);
             engine.addListener(ledger::onEvent);
             engine.addPreTradeCheck(new JournalHealthCheck(store.journal()));
-            // The venue in this process lost whatever it had not acknowledged: nothing was sent twice,
-            // and the strategy's decision is stale, so such orders end as rejected, not resent.
-            for (Order order : unacknowledged) {
-                engine.reports().rejected(order.id(), "VENUE_NOT_ACKNOWLEDGED",
-                        "the venue had not acknowledged the order when the process stopped; it was not resent");
-            }
             if (live) {
                 this.filter = new TickFilter(this::onCleanTick);
                 Set<BarInterval> intervals = new TreeSet<>();
@@ -259,6 +253,13 @@ public final class PaperRuntime implements AutoCloseable {
                 this.staleness = null;
             }
             engine.start();
+            // The venue in this process lost whatever it had not acknowledged: nothing was sent twice,
+            // and the strategy's decision is stale, so such orders end as rejected, not resent. This
+            // runs before the engine thread exists, so no new order can come first.
+            for (Order order : unacknowledged) {
+                engine.reports().rejected(order.id(), "VENUE_NOT_ACKNOWLEDGED",
+                        "the venue had not acknowledged the order when the process stopped; it was not resent");
+            }
             this.loop = new EngineLoop(engine, "engine");
             loopHolder[0] = loop;
             applyBotStates(lastBotChange);

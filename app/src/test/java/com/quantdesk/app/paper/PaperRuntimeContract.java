@@ -68,6 +68,15 @@ abstract class PaperRuntimeContract {
                                 List.of(Symbol.of("INFY")), Duration.ofMinutes(1), PaperConfig.BotState.RUNNING)));
     }
 
+    /** No bots, one symbol, a venue acknowledging after {@code ackLatency} of paper time. */
+    static PaperConfig quiet(Path dataDir, Duration ackLatency) {
+        return new PaperConfig(dataDir, Optional.empty(),
+                new PaperConfig.Feed(PaperConfig.FeedMode.DEMO, Duration.ofSeconds(1), 7,
+                        List.of(Symbol.of("INFY")), List.of()),
+                new PaperConfig.Venue(ackLatency, Duration.ZERO, 0, 0),
+                List.of(new PaperConfig.Account(ACC, Paise.ofRupees(10_00_000), Map.of())), List.of());
+    }
+
     PaperRuntime start() {
         return PaperRuntime.start(config(dir), database.config(), SPEED, notices::add);
     }
@@ -142,6 +151,48 @@ abstract class PaperRuntimeContract {
             assertThat(new JournalVerifier(dataSource).verify().ok()).isTrue();
         }
         assertThat(notices).noneMatch(n -> n.contains("unreachable"));
+    }
+
+    @Test
+    void aRestartPutsWorkingOrdersBackAtTheVenueAndRejectsOrdersItNeverAcknowledged() throws Exception {
+        Symbol infy = Symbol.of("INFY");
+        long restingId;
+        try (PaperRuntime first = PaperRuntime.start(quiet(dir, Duration.ZERO), database.config(), 10, notices::add)) {
+            await().atMost(Duration.ofSeconds(30)).until(() -> first.loop().call(e -> e.lastPrice(infy)).get() > 0);
+            long price = first.loop().call(e -> com.quantdesk.core.domain.Paise.floorToTick(e.lastPrice(infy) * 97 / 100,
+                    e.instrument(infy).orElseThrow().tickSizePaise())).get();
+            var result = first.loop().submit(new com.quantdesk.core.command.SubmitOrder(
+                    com.quantdesk.core.order.OrderRequest.limit(ACC, BotId.NONE, infy,
+                            com.quantdesk.core.domain.Side.BUY, 3, price, com.quantdesk.core.domain.Product.CNC)))
+                    .get();
+            restingId = result.orderId().orElseThrow().value();
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> rows("SELECT status FROM orders WHERE order_id = " + restingId).equals(List.of("ACCEPTED")));
+        }
+        long neverAcknowledged;
+        try (PaperRuntime second = PaperRuntime.start(quiet(dir, Duration.ofHours(5)), database.config(), 10,
+                notices::add)) {
+            assertThat(second.recovery().restoredAtVenue()).isEqualTo(1);
+            await().atMost(Duration.ofSeconds(30)).until(() -> second.loop().call(e -> e.lastPrice(infy)).get() > 0);
+            neverAcknowledged = second.loop().submit(new com.quantdesk.core.command.SubmitOrder(
+                    com.quantdesk.core.order.OrderRequest.market(ACC, BotId.NONE, infy,
+                            com.quantdesk.core.domain.Side.BUY, 2, com.quantdesk.core.domain.Product.CNC)))
+                    .get().orderId().orElseThrow().value();
+        }
+        assertThat(rows("SELECT status FROM orders WHERE order_id = " + neverAcknowledged)).containsExactly("SUBMITTED");
+
+        try (PaperRuntime third = PaperRuntime.start(quiet(dir, Duration.ZERO), database.config(), 10, notices::add)) {
+            assertThat(third.recovery().restoredAtVenue()).isEqualTo(1);
+            assertThat(third.recovery().notAcknowledged()).isEqualTo(1);
+            assertThat(rows("SELECT status, reason_code FROM orders WHERE order_id = " + neverAcknowledged))
+                    .containsExactly("REJECTED|VENUE_NOT_ACKNOWLEDGED");
+            // The venue knows the restored order: a cancel goes through it and comes back confirmed.
+            var cancel = third.loop().submit(new com.quantdesk.core.command.CancelOrder(
+                    com.quantdesk.core.domain.OrderId.of(restingId), "test")).get();
+            assertThat(cancel.accepted()).isTrue();
+            await().atMost(Duration.ofSeconds(30)).until(() ->
+                    rows("SELECT status FROM orders WHERE order_id = " + restingId).equals(List.of("CANCELLED")));
+        }
     }
 
     @Test

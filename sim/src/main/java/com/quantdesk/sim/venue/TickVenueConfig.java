@@ -27,15 +27,8 @@ public record TickVenueConfig(Duration ackLatency, Duration fillLatency, int sli
         if (fillLatency.isNegative()) {
             throw new IllegalArgumentException("fillLatency must not be negative, was " + fillLatency);
         }
-        if (slippageBps < 0 || slippageBps > 10_000) {
-            throw new IllegalArgumentException("slippageBps must be within 0..10000, was " + slippageBps);
-        }
-        if (!(volumeParticipation >= 0 && volumeParticipation <= 1)) {
-            throw new IllegalArgumentException("volumeParticipation must be within 0..1, was " + volumeParticipation);
-        }
-        if (priceBandPercent < 0 || priceBandPercent > 100) {
-            throw new IllegalArgumentException("priceBandPercent must be within 0..100, was " + priceBandPercent);
-        }
+        // The fill rules shared with the bar-driven venue are validated there, with the same messages.
+        new VenueConfig(slippageBps, volumeParticipation, priceBandPercent);
     }
 
     /** No latency, no slippage, no volume cap, NSE's 10% operating range for F&amp;O stocks. */
