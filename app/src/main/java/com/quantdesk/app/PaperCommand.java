@@ -49,6 +49,10 @@ final class PaperCommand implements Callable<Integer> {
                     + "database, else $DATABASE_URL, else SQLite in the data directory.")
     String database;
 
+    @Option(names = "--db-pool", paramLabel = "N", defaultValue = "8",
+            description = "Most database connections held open (at least 2). Default: ${DEFAULT-VALUE}.")
+    int poolSize;
+
     @Option(names = "--speed", paramLabel = "X", defaultValue = "1",
             description = "Paper seconds per real second (1 = real time). Default: ${DEFAULT-VALUE}.")
     double speed;
@@ -78,6 +82,10 @@ final class PaperCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new UsageException("--db: " + e.getMessage(), e);
         }
+        if (poolSize < 2) {
+            throw new UsageException("--db-pool: must be at least 2 (the journal writer holds one), was " + poolSize);
+        }
+        storeConfig = storeConfig.withPoolSize(poolSize);
         PaperRuntime runtime;
         try {
             runtime = PaperRuntime.start(config, storeConfig, speed, notice -> {

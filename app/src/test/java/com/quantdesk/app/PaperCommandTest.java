@@ -71,5 +71,7 @@ class PaperCommandTest {
         assertThat(quantdesk("paper", "--config", dir.resolve("missing.yaml").toString()).err())
                 .isEqualTo("quantdesk: --config: no file " + dir.resolve("missing.yaml") + "\n");
         assertThat(quantdesk("paper", "--db", "mysql://x").exitCode()).isEqualTo(QuantdeskCommand.USAGE);
+        assertThat(quantdesk("paper", "--db-pool", "1").err())
+                .isEqualTo("quantdesk: --db-pool: must be at least 2 (the journal writer holds one), was 1\n");
     }
 }

@@ -112,7 +112,7 @@ public final class PaperRuntime implements AutoCloseable {
     private final DurableGateway gateway;
     private final InstantSource clock;
     private final BotLedger ledger;
-    private final Map<BotId, PaperConfig.Bot> botConfigs = new LinkedHashMap<>();
+    private final Map<BotId, PaperConfig.Bot> botConfigs = java.util.Collections.synchronizedMap(new LinkedHashMap<>());
     private final Map<BotId, PaperConfig.BotState> botStates = new java.util.concurrent.ConcurrentHashMap<>();
     private final Recovery recovery;
     private final Consumer<String> notices;
@@ -236,13 +236,9 @@ public final class PaperRuntime implements AutoCloseable {
             engine.addPreTradeCheck(new JournalHealthCheck(store.journal()));
             if (live) {
                 this.filter = new TickFilter(this::onCleanTick);
-                Set<BarInterval> intervals = new TreeSet<>();
-                for (PaperConfig.Bot bot : config.bots()) {
-                    intervals.add(new BarInterval(bot.bar()));
-                }
-                if (intervals.isEmpty()) {
-                    intervals.add(BarInterval.ONE_MINUTE);
-                }
+                // Every interval a bot may ask for, so a bot created later finds its bars.
+                Set<BarInterval> intervals = new TreeSet<>(List.of(BarInterval.ONE_MINUTE, BarInterval.FIVE_MINUTES,
+                        BarInterval.FIFTEEN_MINUTES, BarInterval.ONE_HOUR, BarInterval.ONE_DAY));
                 this.aggregation = new BarAggregation(intervals, (interval, bar) -> engine.onBar(bar, interval));
                 this.staleness = new StaleFeedDetector<>(Duration.ofSeconds(30), hours(), clock,
                         event -> notice("market data: " + event));
@@ -407,6 +403,40 @@ public final class PaperRuntime implements AutoCloseable {
 
     // ---------------------------------------------------------------- bots
 
+    /**
+     * Adds a bot to the running process, in the state its configuration gives (running or stopped;
+     * a paused bot starts paused).
+     *
+     * @throws IllegalArgumentException naming the field when the bot's id is taken, its account or a
+     *                                  symbol is unknown, or its strategy or parameters are invalid
+     */
+    public void createBot(PaperConfig.Bot bot) {
+        if (botConfigs.containsKey(bot.id())) {
+            throw new IllegalArgumentException("bots." + bot.id() + ": a bot with this id already exists");
+        }
+        if (config.accounts().stream().noneMatch(a -> a.id().equals(bot.account()))) {
+            throw new IllegalArgumentException("bots." + bot.id() + ".account: no account " + bot.account());
+        }
+        for (Symbol symbol : bot.symbols()) {
+            if (!config.feed().symbols().contains(symbol)) {
+                throw new IllegalArgumentException("bots." + bot.id() + ".symbols: " + symbol + " is not in feed.symbols");
+            }
+        }
+        try {
+            StrategyCatalog.builtIns().get(bot.strategy()).create(bot.params());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("bots." + bot.id() + ": " + e.getMessage(), e);
+        }
+        botConfigs.put(bot.id(), bot);
+        setState(bot.id(), PaperConfig.BotState.STOPPED);
+        if (bot.state() != PaperConfig.BotState.STOPPED) {
+            startBot(bot.id());
+            if (bot.state() == PaperConfig.BotState.PAUSED) {
+                pauseBot(bot.id());
+            }
+        }
+    }
+
     /** Starts a stopped bot from its configuration. */
     public void startBot(BotId bot) {
         PaperConfig.Bot config = botConfig(bot);
@@ -477,6 +507,13 @@ public final class PaperRuntime implements AutoCloseable {
         }
     }
 
+    /** The bots, in the order they were configured or created. */
+    public List<PaperConfig.Bot> bots() {
+        synchronized (botConfigs) {
+            return List.copyOf(botConfigs.values());
+        }
+    }
+
     /** A bot's state. */
     public PaperConfig.BotState state(BotId bot) {
         botConfig(bot);
@@ -529,7 +566,7 @@ public final class PaperRuntime implements AutoCloseable {
                      VALUES (?, ?, ?, ?, ?, ?, ?)
                      ON CONFLICT (bot_id) DO UPDATE SET account = excluded.account, strategy = excluded.strategy,
                          params = excluded.params, state = excluded.state, updated_at = excluded.updated_at""")) {
-            for (PaperConfig.Bot bot : botConfigs.values()) {
+            for (PaperConfig.Bot bot : bots()) {
                 s.setString(1, bot.id().value());
                 s.setString(2, bot.account().value());
                 s.setString(3, bot.strategy());
@@ -574,7 +611,7 @@ public final class PaperRuntime implements AutoCloseable {
                 accounts.add(new PaperStatus.AccountFigures(account.id(), p.cash(), p.equity(), p.chargesPaid()));
             }
             List<PaperStatus.BotStatus> bots = new ArrayList<>();
-            for (PaperConfig.Bot bot : botConfigs.values()) {
+            for (PaperConfig.Bot bot : bots()) {
                 bots.add(new PaperStatus.BotStatus(bot.id(), bot.account(), bot.strategy(), botStates.get(bot.id()),
                         ledger.figures(bot.id(), e::lastPrice)));
             }

@@ -225,8 +225,17 @@ abstract class PaperRuntimeContract {
 
             runtime.startBot(RSI);
             assertThat(runtime.state(RSI)).isEqualTo(PaperConfig.BotState.RUNNING);
+            assertThatThrownBy(() -> runtime.createBot(new PaperConfig.Bot(BotId.of("x"), ACC, "sma-cross", Map.of(),
+                    List.of(Symbol.of("TCS")), Duration.ofMinutes(1), PaperConfig.BotState.RUNNING)))
+                    .hasMessage("bots.x.symbols: TCS is not in feed.symbols");
+            runtime.createBot(new PaperConfig.Bot(BotId.of("sma-infy"), ACC, "sma-cross",
+                    Map.of("fast", "2", "slow", "3", "qty", "1"), List.of(Symbol.of("INFY")), Duration.ofMinutes(1),
+                    PaperConfig.BotState.RUNNING));
+            await().atMost(Duration.ofSeconds(60))
+                    .until(() -> bot(runtime.status(), BotId.of("sma-infy")).figures().orders() >= 1);
+            assertThat(rows("SELECT state FROM bots WHERE bot_id = 'sma-infy'")).containsExactly("RUNNING");
             runtime.deleteBot(RSI);
-            assertThat(rows("SELECT bot_id FROM bots")).containsExactly("sma-rel");
+            assertThat(rows("SELECT bot_id FROM bots")).containsExactlyInAnyOrder("sma-infy", "sma-rel");
             assertThatThrownBy(() -> runtime.state(RSI)).hasMessage("no bot rsi-infy");
         }
     }
