@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -37,7 +38,8 @@ class CrashRecoveryIT {
     private static final int ITERATIONS = Integer.getInteger("qd.crash.iterations", 20);
     private static final Duration READY = Duration.ofSeconds(90);
 
-    @TempDir
+    // Kept when the test fails: the child's logs and database are the evidence.
+    @TempDir(cleanup = CleanupMode.ON_SUCCESS)
     Path dir;
 
     private Path jar;
@@ -52,7 +54,7 @@ class CrashRecoveryIT {
         java = Path.of(System.getProperty("java.home"), "bin", "java");
         assertThat(jar).as("the jar 'package' builds before integration tests").isRegularFile();
         long seed = Long.getLong("qd.crash.seed", System.nanoTime());
-        System.out.println("CrashRecoveryIT: " + ITERATIONS + " iterations, -Dqd.crash.seed=" + seed);
+        System.out.println("CrashRecoveryIT: " + ITERATIONS + " iterations, -Dqd.crash.seed=" + seed + ", in " + dir);
         Random random = new Random(seed);
         Path dataDir = dir.resolve("data");
         Path config = writeConfig(dataDir);

@@ -127,6 +127,7 @@ public final class PaperRuntime implements AutoCloseable {
     // Replay mode only (null in live mode).
     private final SimulatedVenue barVenue;
     private final ManualClock replayClock;
+    private final double speed;
     private volatile boolean journalHealthy = true;
     private boolean closed;
 
@@ -146,6 +147,7 @@ public final class PaperRuntime implements AutoCloseable {
         long startNanos = System.nanoTime();
         this.config = Objects.requireNonNull(config, "config");
         this.notices = Objects.requireNonNull(notices, "notices");
+        this.speed = liveClock.map(PaperClock::speed).orElse(1.0);
         try {
             Files.createDirectories(storeConfig.dataDirectory());
         } catch (IOException e) {
@@ -162,7 +164,9 @@ public final class PaperRuntime implements AutoCloseable {
                 SyntheticTickFeed primary = new SyntheticTickFeed(feedConfig, universe, liveClock.get());
                 SyntheticTickFeed secondary = new SyntheticTickFeed(feedConfig, universe, liveClock.get());
                 master = primary.instruments();
-                failover = new FailoverFeed(primary, secondary, liveClock.get(), FailoverConfig.defaults(hours()),
+                FailoverConfig defaults = FailoverConfig.defaults(hours());
+                failover = new FailoverFeed(primary, secondary, liveClock.get(), new FailoverConfig(
+                        inPaperTime(defaults.staleAfter()), inPaperTime(defaults.recoverAfter()), hours()),
                         this::onFeedSwitched);
                 this.clock = liveClock.get();
                 this.replayClock = null;
@@ -192,9 +196,9 @@ public final class PaperRuntime implements AutoCloseable {
             EngineLoop[] loopHolder = new EngineLoop[1];
             this.gateway = new DurableGateway(venue, store.journal(), task -> loopHolder[0].execute(e -> task.run()));
             this.engine = new TradingEngine(clock, gateway, instruments);
-            RiskEngine risk = new RiskEngine(RiskLimits.defaults());
+            RiskEngine risk = new RiskEngine(paperLimits(Map.of()));
             for (PaperConfig.Account account : config.accounts()) {
-                risk = risk.withLimits(account.id(), accountLimits(account));
+                risk = risk.withLimits(account.id(), paperLimits(account.risk()));
                 engine.openAccount(account.id(), account.capitalPaise());
             }
             engine.attachRisk(risk);
@@ -240,7 +244,7 @@ public final class PaperRuntime implements AutoCloseable {
                 Set<BarInterval> intervals = new TreeSet<>(List.of(BarInterval.ONE_MINUTE, BarInterval.FIVE_MINUTES,
                         BarInterval.FIFTEEN_MINUTES, BarInterval.ONE_HOUR, BarInterval.ONE_DAY));
                 this.aggregation = new BarAggregation(intervals, (interval, bar) -> engine.onBar(bar, interval));
-                this.staleness = new StaleFeedDetector<>(Duration.ofSeconds(30), hours(), clock,
+                this.staleness = new StaleFeedDetector<>(inPaperTime(Duration.ofSeconds(30)), hours(), clock,
                         event -> notice("market data: " + event));
                 config.feed().symbols().forEach(staleness::watch);
             } else {
@@ -699,13 +703,22 @@ public final class PaperRuntime implements AutoCloseable {
                 : MarketHours.nse(new HashSet<>(config.feed().holidays()));
     }
 
-    private RiskLimits accountLimits(PaperConfig.Account account) {
+    /** The production limits with {@code overrides}, adjusted to this runtime's market and clock. */
+    private RiskLimits paperLimits(Map<String, String> overrides) {
         RiskLimits limits = RiskLimits.defaults();
         if (config.feed().mode() == PaperConfig.FeedMode.DEMO) {
             // The demo market never closes: session rules would stop it at 15:20 IST.
             limits = limits.with("enforceMarketHours", "false").with("misSquareOff", "false");
         }
-        return limits.with(account.risk());
+        limits = limits.with(overrides);
+        // Silence of the feed is a real-time matter: on an accelerated clock a hiccup of 100 ms would
+        // otherwise be a minute without data and throw the kill switch.
+        return limits.with("staleDataAfter", inPaperTime(limits.staleDataAfter()).toString());
+    }
+
+    /** How much paper time passes in {@code realTime} on this runtime's clock. */
+    private Duration inPaperTime(Duration realTime) {
+        return Duration.ofNanos((long) (realTime.toNanos() * speed));
     }
 
     private SyntheticFeedConfig feedConfig(PaperConfig.Feed feed) {
