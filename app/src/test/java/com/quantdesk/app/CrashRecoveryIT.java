@@ -84,13 +84,17 @@ class CrashRecoveryIT {
         // After the last kill: it comes back and trades on, then stops cleanly on SIGTERM.
         Path log = dir.resolve("final.log");
         Process child = launch(config, log);
-        long fillsAtStart = count(store, "SELECT COUNT(*) FROM fills");
-        await().atMost(READY).until(() -> Files.readString(log).contains("Press Ctrl-C"));
-        await().atMost(READY).until(() -> count(store, "SELECT COUNT(*) FROM fills") >= fillsAtStart + 3);
-        Durable before = durable(store);
-        child.destroy();
-        assertThat(child.waitFor()).as("exit code after SIGTERM; log:%n%s", Files.readString(log)).isIn(0, 143);
-        check(store, before);
+        try {
+            long fillsAtStart = count(store, "SELECT COUNT(*) FROM fills");
+            await().atMost(READY).until(() -> Files.readString(log).contains("Press Ctrl-C"));
+            await().atMost(READY).until(() -> count(store, "SELECT COUNT(*) FROM fills") >= fillsAtStart + 3);
+            Durable before = durable(store);
+            child.destroy();
+            assertThat(child.waitFor()).as("exit code after SIGTERM; log:%n%s", Files.readString(log)).isIn(0, 143);
+            check(store, before);
+        } finally {
+            child.destroyForcibly();
+        }
         assertThat(Files.readString(log)).doesNotContain("Exception");
     }
 

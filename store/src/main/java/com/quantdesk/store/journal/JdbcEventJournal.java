@@ -6,10 +6,16 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -39,6 +45,10 @@ import org.slf4j.LoggerFactory;
 public final class JdbcEventJournal implements EventJournal {
 
     private static final Logger LOG = LoggerFactory.getLogger(JdbcEventJournal.class);
+    /** Replay: rows per decoding batch, threads decoding, batches decoded ahead of the sink. */
+    private static final int REPLAY_BATCH = 2_000;
+    private static final int REPLAY_DECODERS = 2;
+    private static final int REPLAY_IN_FLIGHT = 4;
     private static final long IDLE_PARK_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
     private static final String INSERT_EVENT = """
             INSERT INTO events (sequence, time, type, account, bot, causation_id, payload, prev_hash, hash)
@@ -146,11 +156,63 @@ public final class JdbcEventJournal implements EventJournal {
      */
     @Override
     public void replay(Consumer<Event> sink) {
+        // Decoding the payloads is most of a replay's work: it runs on other threads, batch by batch,
+        // while this thread reads rows and hands decoded events to the sink strictly in order.
+        ExecutorService decoders = Executors.newFixedThreadPool(REPLAY_DECODERS, runnable -> {
+            Thread thread = new Thread(runnable, "journal-replay");
+            thread.setDaemon(true);
+            return thread;
+        });
+        ArrayDeque<Future<List<Event>>> decoding = new ArrayDeque<>();
+        var batch = new Object() {
+            List<EncodedEvent> rows = new ArrayList<>(REPLAY_BATCH);
+        };
         try (Connection connection = dataSource.getConnection()) {
-            JournalReader.read(connection, row -> sink.accept(codec.decode(row.event())), true);
+            JournalReader.read(connection, row -> {
+                batch.rows.add(row.event());
+                if (batch.rows.size() == REPLAY_BATCH) {
+                    decoding.add(decoders.submit(decodeAll(batch.rows)));
+                    batch.rows = new ArrayList<>(REPLAY_BATCH);
+                    while (decoding.size() > REPLAY_IN_FLIGHT) {
+                        deliver(decoding.poll(), sink);
+                    }
+                }
+            }, true);
+            decoding.add(decoders.submit(decodeAll(batch.rows)));
+            while (!decoding.isEmpty()) {
+                deliver(decoding.poll(), sink);
+            }
         } catch (SQLException e) {
             throw new JournalException("cannot replay the journal: " + e.getMessage(), e);
+        } finally {
+            decoders.shutdownNow();
         }
+    }
+
+    private Callable<List<Event>> decodeAll(List<EncodedEvent> rows) {
+        return () -> {
+            List<Event> events = new ArrayList<>(rows.size());
+            for (EncodedEvent row : rows) {
+                events.add(codec.decode(row));
+            }
+            return events;
+        };
+    }
+
+    private static void deliver(Future<List<Event>> decoded, Consumer<Event> sink) {
+        List<Event> events;
+        try {
+            events = decoded.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new JournalException("replay interrupted", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new JournalException("cannot decode the journal: " + e.getCause(), e.getCause());
+        }
+        events.forEach(sink);
     }
 
     @Override

@@ -105,6 +105,21 @@ abstract class JournalContract {
     }
 
     @Test
+    void replaysManyBatchesInSequenceOrder() throws Exception {
+        // More rows than several decoding batches hold, and a last batch that is not full.
+        List<Event> events = SampleEvents.orderFlow(1, 9_123);
+        try (Store store = open()) {
+            events.forEach(store.journal()::append);
+            store.journal().durable(events.size()).get(WAIT.toSeconds(), TimeUnit.SECONDS);
+        }
+        List<Event> replayed = new ArrayList<>();
+        try (Store reopened = open()) {
+            reopened.journal().replay(replayed::add);
+        }
+        assertThat(replayed).containsExactlyElementsOf(events);
+    }
+
+    @Test
     void completesDurableFuturesInSequenceOrder() throws Exception {
         Store store = open();
         JdbcEventJournal journal = store.journal();
