@@ -11,7 +11,9 @@ import com.quantdesk.core.domain.Symbol;
 import com.quantdesk.core.engine.BrokerGateway;
 import com.quantdesk.core.engine.EngineLoop;
 import com.quantdesk.core.engine.TradingEngine;
-import com.quantdesk.core.event.Event;
+import com.quantdesk.core.event.OrderCancelled;
+import com.quantdesk.core.event.OrderFilled;
+import com.quantdesk.core.event.OrderRejected;
 import com.quantdesk.core.event.TradingStateChanged;
 import com.quantdesk.core.journal.DurableGateway;
 import com.quantdesk.core.journal.JournalHealthCheck;
@@ -60,6 +62,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -70,6 +73,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -112,8 +116,8 @@ public final class PaperRuntime implements AutoCloseable {
     private final DurableGateway gateway;
     private final InstantSource clock;
     private final BotLedger ledger;
-    private final Map<BotId, PaperConfig.Bot> botConfigs = java.util.Collections.synchronizedMap(new LinkedHashMap<>());
-    private final Map<BotId, PaperConfig.BotState> botStates = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<BotId, PaperConfig.Bot> botConfigs = Collections.synchronizedMap(new LinkedHashMap<>());
+    private final Map<BotId, PaperConfig.BotState> botStates = new ConcurrentHashMap<>();
     private final Recovery recovery;
     private final Consumer<String> notices;
     // Live mode only (null in replay mode).
@@ -154,6 +158,7 @@ public final class PaperRuntime implements AutoCloseable {
             throw new UncheckedIOException("cannot create the data directory " + storeConfig.dataDirectory(), e);
         }
         this.store = Stores.open(storeConfig);
+        EngineLoop[] loopHolder = new EngineLoop[1];
         try {
             boolean live = liveClock.isPresent();
             SyntheticFeedConfig feedConfig = feedConfig(config.feed());
@@ -193,7 +198,6 @@ public final class PaperRuntime implements AutoCloseable {
                 this.tickVenue = null;
                 venue = barVenue;
             }
-            EngineLoop[] loopHolder = new EngineLoop[1];
             this.gateway = new DurableGateway(venue, store.journal(), task -> loopHolder[0].execute(e -> task.run()));
             this.engine = new TradingEngine(clock, gateway, instruments);
             RiskEngine risk = new RiskEngine(paperLimits(Map.of()));
@@ -237,6 +241,16 @@ public final class PaperRuntime implements AutoCloseable {
             engine.addListener(store.journal()::append);
             engine.addListener(gateway);
             engine.addListener(ledger::onEvent);
+            // The charges ledger needs an order only until it is done.
+            engine.addListener(event -> {
+                if (event instanceof OrderFilled f && f.remaining() == 0) {
+                    charges.forget(f.orderId());
+                } else if (event instanceof OrderCancelled c) {
+                    charges.forget(c.orderId());
+                } else if (event instanceof OrderRejected r) {
+                    charges.forget(r.orderId());
+                }
+            });
             engine.addPreTradeCheck(new JournalHealthCheck(store.journal()));
             if (live) {
                 this.filter = new TickFilter(this::onCleanTick);
@@ -267,6 +281,13 @@ public final class PaperRuntime implements AutoCloseable {
             this.recovery = new Recovery(replayed[0], restored, unacknowledged.size(),
                     TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNanos));
         } catch (RuntimeException e) {
+            if (loopHolder[0] != null) {
+                try {
+                    loopHolder[0].close();
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                }
+            }
             store.close();
             throw e;
         }
