@@ -184,8 +184,9 @@ abstract class PaperRuntimeContract {
         try (PaperRuntime third = PaperRuntime.start(quiet(dir, Duration.ZERO), database.config(), 10, notices::add)) {
             assertThat(third.recovery().restoredAtVenue()).isEqualTo(1);
             assertThat(third.recovery().notAcknowledged()).isEqualTo(1);
-            assertThat(rows("SELECT status, reason_code FROM orders WHERE order_id = " + neverAcknowledged))
-                    .containsExactly("REJECTED|VENUE_NOT_ACKNOWLEDGED");
+            // Journaled during start-up, before any new order; committed by the writer a moment later.
+            await().atMost(Duration.ofSeconds(30)).until(() -> rows("SELECT status, reason_code FROM orders "
+                    + "WHERE order_id = " + neverAcknowledged).equals(List.of("REJECTED|VENUE_NOT_ACKNOWLEDGED")));
             // The venue knows the restored order: a cancel goes through it and comes back confirmed.
             var cancel = third.loop().submit(new com.quantdesk.core.command.CancelOrder(
                     com.quantdesk.core.domain.OrderId.of(restingId), "test")).get();

@@ -179,7 +179,7 @@ public final class EventCodec {
         long seq = row.sequence();
         Instant time;
         try {
-            time = Instant.parse(row.time());
+            time = IsoInstants.parse(row.time());
         } catch (DateTimeParseException e) {
             throw new IllegalArgumentException("event " + row.sequence() + ": bad time '" + row.time() + "'", e);
         }
@@ -280,7 +280,7 @@ public final class EventCodec {
         }
 
         Instant instant(String name) {
-            return Instant.parse(text(name));
+            return IsoInstants.parse(text(name));
         }
 
         <E extends Enum<E>> E enumOf(String name, Class<E> type) {
