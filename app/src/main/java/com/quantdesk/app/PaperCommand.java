@@ -162,6 +162,10 @@ final class PaperCommand implements Callable<Integer> {
         out.println("  journal:  " + r.events() + " events recovered; " + r.restoredAtVenue()
                 + " working orders restored at the venue; " + r.notAcknowledged()
                 + " unacknowledged orders marked rejected; ready in " + r.startupMillis() + " ms");
+        if (r.warmUpBars() > 0) {
+            out.println("  warm-up:  bots primed with " + r.warmUpBars() + " bars of the last "
+                    + PaperConfigLoader.describe(runtime.config().feed().warmUp()) + " (no orders on them)");
+        }
         for (PaperConfig.Bot bot : runtime.config().bots()) {
             out.println("  bot:      " + bot.id() + " " + bot.strategy() + " " + bot.symbols() + " "
                     + runtime.state(bot.id()).name().toLowerCase());

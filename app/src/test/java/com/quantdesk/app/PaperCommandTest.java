@@ -36,6 +36,8 @@ class PaperCommandTest {
                 "Press Ctrl-C to stop.",
                 "stopped; working orders stay at the venue and are restored on the next start");
         assertThat(run.outLines()).anyMatch(l -> l.contains("  journal:  0 events recovered;"));
+        assertThat(run.outLines()).anyMatch(l -> l.matches(
+                "  warm-up:  bots primed with \\d+ bars of the last 1h \\(no orders on them\\)"));
         assertThat(run.outLines()).anyMatch(l -> l.matches(".* IST  events \\d+  db ok  feed primary \\d+ ticks.*"
                 + "desk equity ₹.*fast-sma running \\d+ fills P&L ₹.*idle stopped 0 fills P&L ₹0.00"));
         assertThat(Files.isRegularFile(dir.resolve("data/quantdesk.db"))).isTrue();

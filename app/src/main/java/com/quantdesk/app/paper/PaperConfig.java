@@ -70,11 +70,25 @@ public record PaperConfig(Path dataDirectory, Optional<String> databaseUrl, Feed
      * @param seed     random seed
      * @param symbols  symbols quoted
      * @param holidays exchange holidays (session mode)
+     * @param warmUp   market history generated at start to prime the bots' indicators (0 = none)
      */
-    public record Feed(FeedMode mode, Duration interval, long seed, List<Symbol> symbols, List<LocalDate> holidays) {
+    public record Feed(FeedMode mode, Duration interval, long seed, List<Symbol> symbols, List<LocalDate> holidays,
+                       Duration warmUp) {
+
+        /** The default warm-up: an hour of history, enough for look-backs of 60 one-minute bars. */
+        public static final Duration DEFAULT_WARM_UP = Duration.ofHours(1);
+
+        /** A feed with the default warm-up. */
+        public Feed(FeedMode mode, Duration interval, long seed, List<Symbol> symbols, List<LocalDate> holidays) {
+            this(mode, interval, seed, symbols, holidays, DEFAULT_WARM_UP);
+        }
 
         /** Validates the feed. */
         public Feed {
+            Objects.requireNonNull(warmUp, "feed.warmUp");
+            if (warmUp.isNegative() || warmUp.compareTo(Duration.ofDays(1)) > 0) {
+                throw new IllegalArgumentException("feed.warmUp must be within 0s..24h, was " + warmUp);
+            }
             Objects.requireNonNull(mode, "feed.mode");
             if (interval.isNegative() || interval.isZero()) {
                 throw new IllegalArgumentException("feed.interval must be positive, was " + interval);

@@ -91,14 +91,15 @@ public final class PaperConfigLoader {
         Optional<String> database = Optional.ofNullable(root.get("database")).filter(n -> !n.isNull())
                 .map(JsonNode::asText);
         JsonNode feedNode = object(root, "feed");
-        unknownKeys(feedNode, "feed.", Set.of("mode", "interval", "seed", "symbols", "holidays"));
+        unknownKeys(feedNode, "feed.", Set.of("mode", "interval", "seed", "symbols", "holidays", "warmUp"));
         PaperConfig.Feed feed = new PaperConfig.Feed(
                 enumValue(PaperConfig.FeedMode.class, text(feedNode, "mode", "demo"), "feed.mode"),
                 duration(text(feedNode, "interval", "500ms"), "feed.interval"),
                 whole(feedNode, "seed", 42, "feed.seed"),
                 symbols(feedNode.get("symbols"), "feed.symbols", List.of("RELIANCE", "INFY", "HDFCBANK", "TCS",
                         "ICICIBANK")),
-                dates(feedNode.get("holidays"), "feed.holidays"));
+                dates(feedNode.get("holidays"), "feed.holidays"),
+                duration(text(feedNode, "warmUp", "1h"), "feed.warmUp"));
         JsonNode venueNode = object(root, "venue");
         unknownKeys(venueNode, "venue.", Set.of("ackLatency", "fillLatency", "slippageBps", "volumeParticipation"));
         PaperConfig.Venue venue = new PaperConfig.Venue(
@@ -284,6 +285,21 @@ public final class PaperConfigLoader {
             }
         }
         return dates;
+    }
+
+    /** Writes a duration the way {@link #duration} reads it ({@code 1h}, {@code 90s}, {@code 500ms}). */
+    public static String describe(Duration duration) {
+        if (duration.toMillis() % 1000 != 0) {
+            return duration.toMillis() + "ms";
+        }
+        long seconds = duration.toSeconds();
+        if (seconds % 3600 == 0 && seconds > 0) {
+            return seconds / 3600 + "h";
+        }
+        if (seconds % 60 == 0 && seconds > 0) {
+            return seconds / 60 + "m";
+        }
+        return seconds + "s";
     }
 
     /** Parses {@code 500ms}, {@code 2s}, {@code 1m}, {@code 1h}. */

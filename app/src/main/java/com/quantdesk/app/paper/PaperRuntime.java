@@ -132,6 +132,9 @@ public final class PaperRuntime implements AutoCloseable {
     private final SimulatedVenue barVenue;
     private final ManualClock replayClock;
     private final double speed;
+    // Start-up only (constructing thread, before the engine thread exists).
+    private boolean warming;
+    private long warmUpBars;
     private volatile boolean journalHealthy = true;
     private boolean closed;
 
@@ -141,9 +144,11 @@ public final class PaperRuntime implements AutoCloseable {
      * @param events             events replayed
      * @param restoredAtVenue    orders put back in the venue's book (acknowledged, still working)
      * @param notAcknowledged    orders sent but never acknowledged before the stop; marked rejected
+     * @param warmUpBars         bars of generated history the bots were primed with
      * @param startupMillis      from opening the store to accepting orders
      */
-    public record Recovery(long events, int restoredAtVenue, int notAcknowledged, long startupMillis) {
+    public record Recovery(long events, int restoredAtVenue, int notAcknowledged, long warmUpBars,
+                           long startupMillis) {
     }
 
     private PaperRuntime(PaperConfig config, StoreConfig storeConfig, Optional<PaperClock> liveClock,
@@ -164,10 +169,14 @@ public final class PaperRuntime implements AutoCloseable {
             SyntheticFeedConfig feedConfig = feedConfig(config.feed());
             InstrumentMaster master;
             FailoverFeed failover = null;
+            SyntheticTickFeed primary = null;
+            SyntheticTickFeed secondary = null;
             if (live) {
                 InstrumentMaster universe = universe(config.feed().symbols());
-                SyntheticTickFeed primary = new SyntheticTickFeed(feedConfig, universe, liveClock.get());
-                SyntheticTickFeed secondary = new SyntheticTickFeed(feedConfig, universe, liveClock.get());
+                // Both sources start with the warm-up's history, so they stay in step.
+                Instant historyFrom = liveClock.get().instant().minus(config.feed().warmUp());
+                primary = new SyntheticTickFeed(feedConfig, universe, liveClock.get(), historyFrom);
+                secondary = new SyntheticTickFeed(feedConfig, universe, liveClock.get(), historyFrom);
                 master = primary.instruments();
                 FailoverConfig defaults = FailoverConfig.defaults(hours());
                 failover = new FailoverFeed(primary, secondary, liveClock.get(), new FailoverConfig(
@@ -257,7 +266,14 @@ public final class PaperRuntime implements AutoCloseable {
                 // Every interval a bot may ask for, so a bot created later finds its bars.
                 Set<BarInterval> intervals = new TreeSet<>(List.of(BarInterval.ONE_MINUTE, BarInterval.FIVE_MINUTES,
                         BarInterval.FIFTEEN_MINUTES, BarInterval.ONE_HOUR, BarInterval.ONE_DAY));
-                this.aggregation = new BarAggregation(intervals, (interval, bar) -> engine.onBar(bar, interval));
+                this.aggregation = new BarAggregation(intervals, (interval, bar) -> {
+                    if (warming) {
+                        engine.warmUp(bar, interval);
+                        warmUpBars++;
+                    } else {
+                        engine.onBar(bar, interval);
+                    }
+                });
                 this.staleness = new StaleFeedDetector<>(inPaperTime(Duration.ofSeconds(30)), hours(), clock,
                         event -> notice("market data: " + event));
                 config.feed().symbols().forEach(staleness::watch);
@@ -274,11 +290,21 @@ public final class PaperRuntime implements AutoCloseable {
                 engine.reports().rejected(order.id(), "VENUE_NOT_ACKNOWLEDGED",
                         "the venue had not acknowledged the order when the process stopped; it was not resent");
             }
+            if (live) {
+                // History up to now primes the bots' indicators; the venue and the risk engine never see it.
+                Instant now = clock.instant();
+                warming = true;
+                for (Tick tick : primary.next(now)) {
+                    filter.offer(tick);
+                }
+                secondary.next(now);
+                warming = false;
+            }
             this.loop = new EngineLoop(engine, "engine");
             loopHolder[0] = loop;
             applyBotStates(lastBotChange);
             persistBots();
-            this.recovery = new Recovery(replayed[0], restored, unacknowledged.size(),
+            this.recovery = new Recovery(replayed[0], restored, unacknowledged.size(), warmUpBars,
                     TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNanos));
         } catch (RuntimeException e) {
             if (loopHolder[0] != null) {
@@ -369,6 +395,10 @@ public final class PaperRuntime implements AutoCloseable {
     }
 
     private void onCleanTick(Tick tick) {
+        if (warming) {
+            aggregation.onTick(tick);
+            return;
+        }
         staleness.onTick(tick.symbol(), tick.time());
         tickVenue.onTick(tick);
         aggregation.onTick(tick);

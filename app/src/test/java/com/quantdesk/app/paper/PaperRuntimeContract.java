@@ -113,6 +113,8 @@ abstract class PaperRuntimeContract {
         List<String> positionsBefore;
         try (PaperRuntime first = start()) {
             assertThat(first.recovery().events()).isZero();
+            // An hour of history primed both bots (59 or 60 one-minute bars a symbol, plus the longer ones).
+            assertThat(first.recovery().warmUpBars()).isGreaterThanOrEqualTo(2 * 59);
             await().atMost(Duration.ofSeconds(60)).until(() -> fills(first.status()) >= 4);
             before = first.status();
             assertThat(before.ticksAccepted()).isPositive();

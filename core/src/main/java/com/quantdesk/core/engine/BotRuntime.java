@@ -135,6 +135,9 @@ final class BotRuntime implements StrategyContext {
 
     @Override
     public Optional<OrderId> submit(OrderRequest request) {
+        if (engine.warmingUp()) {
+            return Optional.empty(); // history only primes indicators; nothing trades on it
+        }
         OrderRequest own = request.account().equals(account) && request.bot().equals(bot)
                 ? request
                 : request.forBot(account, bot);
@@ -144,6 +147,9 @@ final class BotRuntime implements StrategyContext {
 
     @Override
     public boolean cancel(OrderId orderId) {
+        if (engine.warmingUp()) {
+            return false;
+        }
         Optional<Order> order = engine.openOrder(orderId);
         if (order.isEmpty() || !order.get().bot().equals(bot)) {
             return false;

@@ -96,6 +96,7 @@ public final class TradingEngine implements EngineView {
     private long nextSequence = 1;
     private long nextId = 1;
     private boolean busy;
+    private boolean warmingUp;
     private boolean started;
 
     /**
@@ -352,6 +353,42 @@ public final class TradingEngine implements EngineView {
             deferred.clear();
             busy = false;
         }
+    }
+
+    /**
+     * A bar of history that only primes the bots: the bots taking {@code interval} update their
+     * indicators and see the bar, but any order they place is refused without an event, positions
+     * are not marked and the risk engine does not see it. Call after {@link #start()}, before live
+     * bars, so a restarted or new bot trades on its first live bar instead of after its look-back.
+     */
+    public void warmUp(Bar bar, BarInterval interval) {
+        if (busy) {
+            throw new IllegalStateException("warmUp() called re-entrantly");
+        }
+        BotRuntime[] subscribed = botsBySymbol.get(bar.symbol());
+        if (subscribed == null) {
+            return;
+        }
+        warmingUp = true;
+        busy = true;
+        try {
+            for (BotRuntime bot : subscribed) {
+                if (bot.takes(interval)) {
+                    bot.updateIndicators(bar);
+                    bot.strategy().onBar(bot, bar);
+                }
+            }
+            drainDeferred();
+        } finally {
+            deferred.clear();
+            busy = false;
+            warmingUp = false;
+        }
+    }
+
+    /** Whether bots are being primed with history (their orders are refused). */
+    boolean warmingUp() {
+        return warmingUp;
     }
 
     private void processBar(Bar bar, BarInterval interval) {

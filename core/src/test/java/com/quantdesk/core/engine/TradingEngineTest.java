@@ -230,6 +230,31 @@ class TradingEngineTest {
     }
 
     @Test
+    void warmUpBarsReachTheBotsButNothingTradesOnThem() {
+        List<String> seen = new ArrayList<>();
+        engine.addBot(BOT, ACC, new Strategy() {
+            @Override
+            public void onBar(StrategyContext ctx, Bar bar) {
+                Optional<OrderId> id = ctx.market(INFY, Side.BUY, 1, Product.CNC);
+                seen.add(bar.close() + (id.isPresent() ? " ordered" : " refused"));
+            }
+        }, List.of(INFY), com.quantdesk.core.market.BarInterval.ONE_MINUTE);
+        engine.start();
+        engine.warmUp(new Bar(INFY, T0, 100_00, 100_00, 100_00, 100_00, 1),
+                com.quantdesk.core.market.BarInterval.ONE_MINUTE);
+        engine.warmUp(new Bar(INFY, T0, 150_00, 150_00, 150_00, 150_00, 1),
+                com.quantdesk.core.market.BarInterval.FIVE_MINUTES);
+        assertThat(events).isEmpty();
+        assertThat(gateway.submitted()).isEmpty();
+        assertThat(engine.lastPrice(INFY)).isZero();
+
+        engine.onBar(new Bar(INFY, T0, 200_00, 200_00, 200_00, 200_00, 1),
+                com.quantdesk.core.market.BarInterval.ONE_MINUTE);
+        assertThat(seen).containsExactly("10000 refused", "20000 ordered");
+        assertThat(gateway.submitted()).hasSize(1);
+    }
+
+    @Test
     void reEntrantExecuteFromAStrategyIsABug() {
         engine.addBot(BOT, ACC, (ctx, bar) -> engine.execute(new SubmitOrder(
                 OrderRequest.market(ACC, BOT, INFY, Side.BUY, 1, Product.CNC))), List.of(INFY));

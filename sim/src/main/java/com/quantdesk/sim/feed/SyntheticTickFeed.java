@@ -64,6 +64,16 @@ public final class SyntheticTickFeed implements TickSource {
      * prices), starting at the clock's current time.
      */
     public SyntheticTickFeed(SyntheticFeedConfig config, InstrumentMaster universe, InstantSource clock) {
+        this(config, universe, clock, clock.instant());
+    }
+
+    /**
+     * A feed whose first step is at {@code firstStep}, which may lie before the clock's time: the first
+     * {@link #poll()} then returns the history since then at once (a paper runtime primes
+     * its bots with it), and later polls continue in real time.
+     */
+    public SyntheticTickFeed(SyntheticFeedConfig config, InstrumentMaster universe, InstantSource clock,
+                             Instant firstStep) {
         this.config = Objects.requireNonNull(config, "config");
         this.clock = Objects.requireNonNull(clock, "clock");
         List<Instrument> priced = new ArrayList<>();
@@ -79,7 +89,7 @@ public final class SyntheticTickFeed implements TickSource {
         this.walks = List.copyOf(symbolWalks);
         double intervalSeconds = config.interval().toNanos() / 1e9;
         this.stepYears = intervalSeconds / SESSION_SECONDS * (1 - OVERNIGHT_VARIANCE_SHARE) / TRADING_DAYS_PER_YEAR;
-        this.nextStep = clock.instant();
+        this.nextStep = Objects.requireNonNull(firstStep, "firstStep");
     }
 
     /** The instruments ticked, with the NSE tick of each start price (prices are on these ticks). */

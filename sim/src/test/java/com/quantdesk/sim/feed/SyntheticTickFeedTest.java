@@ -45,6 +45,23 @@ class SyntheticTickFeedTest {
     }
 
     @Test
+    void aFeedStartingInThePastGivesItsHistoryOnTheFirstPollThenRunsOn() {
+        SyntheticFeedConfig config = SyntheticFeedConfig.defaults(FeedMode.DEMO);
+        ManualClock clock = new ManualClock(ist("2025-01-06T11:00"));
+        SyntheticTickFeed warm = new SyntheticTickFeed(config, InstrumentMaster.nifty50(), clock,
+                ist("2025-01-06T10:00"));
+        SyntheticTickFeed reference = feed(config, "2025-01-06T10:00");
+
+        List<Tick> history = warm.poll();
+        assertThat(history).isNotEmpty().isEqualTo(reference.next(ist("2025-01-06T11:00")));
+        assertThat(history.getFirst().time()).isEqualTo(ist("2025-01-06T10:00"));
+        assertThat(history.getLast().time()).isEqualTo(ist("2025-01-06T11:00"));
+        assertThat(warm.poll()).isEmpty();
+        clock.set(ist("2025-01-06T11:00:05"));
+        assertThat(warm.poll()).isEqualTo(reference.next(ist("2025-01-06T11:00:05")));
+    }
+
+    @Test
     void coversTheNifty50FromTheSyntheticMarketsStartPricesOnTheirTicks() {
         SyntheticTickFeed feed = feed(SyntheticFeedConfig.defaults(FeedMode.NSE_SESSION), "2025-01-06T09:00");
 
