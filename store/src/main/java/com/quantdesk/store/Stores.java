@@ -45,6 +45,9 @@ public final class Stores {
     public static HikariDataSource dataSource(StoreConfig config) {
         HikariConfig hikari = new HikariConfig();
         hikari.setMaximumPoolSize(config.poolSize());
+        // Two connections (the journal writer and one for queries) are made at start; the rest on demand,
+        // so opening the pool does not compete with the start-up replay.
+        hikari.setMinimumIdle(Math.min(2, config.poolSize()));
         hikari.setConnectionTimeout(CONNECTION_TIMEOUT.toMillis());
         if (config.database().isPresent()) {
             PostgresUrl url = config.database().get();
