@@ -2,12 +2,12 @@ package com.quantdesk.core.engine;
 
 import com.quantdesk.core.domain.AccountId;
 import com.quantdesk.core.domain.Bar;
-import com.quantdesk.core.market.BarInterval;
 import com.quantdesk.core.domain.BotId;
 import com.quantdesk.core.domain.Instrument;
 import com.quantdesk.core.domain.OrderId;
 import com.quantdesk.core.domain.Product;
 import com.quantdesk.core.domain.Symbol;
+import com.quantdesk.core.market.BarInterval;
 import com.quantdesk.core.order.Order;
 import com.quantdesk.core.order.OrderRequest;
 import com.quantdesk.core.strategy.IndicatorSet;
