@@ -7,8 +7,6 @@ import com.quantdesk.core.command.CancelOrder;
 import com.quantdesk.core.domain.Bar;
 import com.quantdesk.core.engine.PreTradeCheck;
 import com.quantdesk.core.engine.TradingEngine;
-import com.quantdesk.core.event.OrderCancelled;
-import com.quantdesk.core.event.OrderFilled;
 import com.quantdesk.core.order.Order;
 import com.quantdesk.core.portfolio.Portfolio;
 import com.quantdesk.core.risk.RiskEngine;
@@ -62,13 +60,7 @@ public final class BacktestRunner {
         TradingEngine engine = new TradingEngine(clock, venue, config.instruments());
         if (ledger != null) {
             // The ledger only needs an order until it is done; keep its memory bounded on long runs.
-            engine.addListener(event -> {
-                if (event instanceof OrderFilled f && f.remaining() == 0) {
-                    ledger.forget(f.orderId());
-                } else if (event instanceof OrderCancelled c) {
-                    ledger.forget(c.orderId());
-                }
-            });
+            engine.addListener(ledger::forgetFinished);
         }
         RunRecorder recorder = new RunRecorder();
         engine.addListener(recorder);

@@ -4,6 +4,10 @@ import com.quantdesk.core.domain.OrderId;
 import com.quantdesk.core.domain.Product;
 import com.quantdesk.core.domain.Side;
 import com.quantdesk.core.domain.Symbol;
+import com.quantdesk.core.event.Event;
+import com.quantdesk.core.event.OrderCancelled;
+import com.quantdesk.core.event.OrderFilled;
+import com.quantdesk.core.event.OrderRejected;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -147,6 +151,19 @@ public final class ChargesLedger {
      */
     public void forget(OrderId orderId) {
         orders.remove(orderId);
+    }
+
+    /**
+     * Forgets the order an event finishes (its last fill, its cancellation or its rejection); an
+     * engine listener, so a long run's memory stays bounded.
+     */
+    public void forgetFinished(Event event) {
+        switch (event) {
+            case OrderFilled f when f.remaining() == 0 -> forget(f.orderId());
+            case OrderCancelled c -> forget(c.orderId());
+            case OrderRejected r -> forget(r.orderId());
+            default -> { }
+        }
     }
 
     /** The exact charges of every fill booked, forgotten orders included. */
