@@ -11,9 +11,6 @@ import com.quantdesk.core.domain.Symbol;
 import com.quantdesk.core.engine.BrokerGateway;
 import com.quantdesk.core.engine.EngineLoop;
 import com.quantdesk.core.engine.TradingEngine;
-import com.quantdesk.core.event.OrderCancelled;
-import com.quantdesk.core.event.OrderFilled;
-import com.quantdesk.core.event.OrderRejected;
 import com.quantdesk.core.event.TradingStateChanged;
 import com.quantdesk.core.journal.DurableGateway;
 import com.quantdesk.core.journal.JournalHealthCheck;
@@ -70,6 +67,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
@@ -151,12 +149,13 @@ public final class PaperRuntime implements AutoCloseable {
                            long startupMillis) {
     }
 
-    private PaperRuntime(PaperConfig config, StoreConfig storeConfig, Optional<PaperClock> liveClock,
+    /** @param liveSpeed paper seconds per real second of a live run, or empty for a replay */
+    private PaperRuntime(PaperConfig config, StoreConfig storeConfig, OptionalDouble liveSpeed,
                          Consumer<String> notices) {
         long startNanos = System.nanoTime();
         this.config = Objects.requireNonNull(config, "config");
         this.notices = Objects.requireNonNull(notices, "notices");
-        this.speed = liveClock.map(PaperClock::speed).orElse(1.0);
+        this.speed = liveSpeed.orElse(1.0);
         try {
             Files.createDirectories(storeConfig.dataDirectory());
         } catch (IOException e) {
@@ -165,6 +164,9 @@ public final class PaperRuntime implements AutoCloseable {
         this.store = Stores.open(storeConfig);
         EngineLoop[] loopHolder = new EngineLoop[1];
         try {
+            Optional<PaperClock> liveClock = liveSpeed.isPresent()
+                    ? Optional.of(new PaperClock(anchor(store), speed, System::nanoTime))
+                    : Optional.empty();
             boolean live = liveClock.isPresent();
             SyntheticFeedConfig feedConfig = feedConfig(config.feed());
             InstrumentMaster master;
@@ -251,15 +253,7 @@ public final class PaperRuntime implements AutoCloseable {
             engine.addListener(gateway);
             engine.addListener(ledger::onEvent);
             // The charges ledger needs an order only until it is done.
-            engine.addListener(event -> {
-                if (event instanceof OrderFilled f && f.remaining() == 0) {
-                    charges.forget(f.orderId());
-                } else if (event instanceof OrderCancelled c) {
-                    charges.forget(c.orderId());
-                } else if (event instanceof OrderRejected r) {
-                    charges.forget(r.orderId());
-                }
-            });
+            engine.addListener(charges::forgetFinished);
             engine.addPreTradeCheck(new JournalHealthCheck(store.journal()));
             if (live) {
                 this.filter = new TickFilter(this::onCleanTick);
@@ -327,14 +321,7 @@ public final class PaperRuntime implements AutoCloseable {
      */
     public static PaperRuntime start(PaperConfig config, StoreConfig storeConfig, double speed,
                                      Consumer<String> notices) {
-        Instant anchor = Instant.now();
-        Optional<Instant> last = lastEventTime(storeConfig);
-        if (last.isPresent() && !anchor.isAfter(last.get())) {
-            // An accelerated run can be ahead of the wall clock; time never goes back across a restart.
-            anchor = last.get().plusMillis(1);
-        }
-        PaperRuntime runtime = new PaperRuntime(config, storeConfig, Optional.of(new PaperClock(anchor, speed,
-                System::nanoTime)), notices);
+        PaperRuntime runtime = new PaperRuntime(config, storeConfig, OptionalDouble.of(speed), notices);
         runtime.startTimers();
         return runtime;
     }
@@ -344,21 +331,27 @@ public final class PaperRuntime implements AutoCloseable {
      * The journal must hold no working orders.
      */
     public static PaperRuntime startReplay(PaperConfig config, StoreConfig storeConfig, Consumer<String> notices) {
-        return new PaperRuntime(config, storeConfig, Optional.empty(), notices);
+        return new PaperRuntime(config, storeConfig, OptionalDouble.empty(), notices);
     }
 
-    private static Optional<Instant> lastEventTime(StoreConfig storeConfig) {
-        if (storeConfig.database().isEmpty() && !Files.exists(storeConfig.sqliteFile())) {
-            return Optional.empty();
-        }
-        try (var dataSource = Stores.dataSource(storeConfig.withPoolSize(2));
-             Connection c = dataSource.getConnection();
+    /**
+     * Where a live clock starts: now, or just after the last journaled event when that is later (an
+     * accelerated run can be ahead of the wall clock; time never goes back across a restart).
+     */
+    private static Instant anchor(Store store) {
+        Instant now = Instant.now();
+        try (Connection c = store.dataSource().getConnection();
              PreparedStatement s = c.prepareStatement("SELECT time FROM events ORDER BY sequence DESC LIMIT 1");
              ResultSet r = s.executeQuery()) {
-            return r.next() ? Optional.of(Instant.parse(r.getString(1))) : Optional.empty();
+            if (r.next()) {
+                Instant last = Instant.parse(r.getString(1));
+                if (!now.isAfter(last)) {
+                    return last.plusMillis(1);
+                }
+            }
+            return now;
         } catch (SQLException e) {
-            // No events table yet: a new database, migrated when the store opens.
-            return Optional.empty();
+            throw new IllegalStateException("cannot read the journal's last event: " + e.getMessage(), e);
         }
     }
 
