@@ -18,6 +18,7 @@ import com.quantdesk.core.market.BarAggregation;
 import com.quantdesk.core.market.BarInterval;
 import com.quantdesk.core.market.DropReason;
 import com.quantdesk.core.market.MarketHours;
+import com.quantdesk.core.market.NseCalendar;
 import com.quantdesk.core.market.StaleFeedDetector;
 import com.quantdesk.core.market.Tick;
 import com.quantdesk.core.market.TickFilter;
@@ -32,7 +33,6 @@ import com.quantdesk.sim.cost.ChargeRates;
 import com.quantdesk.sim.cost.ChargesLedger;
 import com.quantdesk.sim.cost.NseCostModel;
 import com.quantdesk.sim.data.InstrumentMaster;
-import com.quantdesk.sim.data.NseCalendar;
 import com.quantdesk.sim.feed.FailoverConfig;
 import com.quantdesk.sim.feed.FailoverFeed;
 import com.quantdesk.sim.feed.FeedMode;
@@ -211,7 +211,7 @@ public final class PaperRuntime implements AutoCloseable {
             }
             this.gateway = new DurableGateway(venue, store.journal(), task -> loopHolder[0].execute(e -> task.run()));
             this.engine = new TradingEngine(clock, gateway, instruments);
-            RiskEngine risk = new RiskEngine(paperLimits(Map.of()));
+            RiskEngine risk = new RiskEngine(paperLimits(Map.of())).withMarketHours(hours());
             for (PaperConfig.Account account : config.accounts()) {
                 risk = risk.withLimits(account.id(), paperLimits(account.risk()));
                 engine.openAccount(account.id(), account.capitalPaise());

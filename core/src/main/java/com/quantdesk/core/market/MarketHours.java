@@ -6,9 +6,10 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * When the market is open, for judging whether silence from a feed means anything.
+ * When the market is open: the risk engine's session rules and stale-data alarm, the feeds' silence
+ * detection and the synthetic market all ask the same calendar, so a configured holiday means the
+ * same thing everywhere.
  */
-@FunctionalInterface
 public interface MarketHours {
 
     /**
@@ -22,13 +23,37 @@ public interface MarketHours {
         return openSince(time).isPresent();
     }
 
+    /** Whether the market opens at all on {@code date} (IST). */
+    boolean isTradingDay(LocalDate date);
+
     /** NSE's normal market, 09:15–15:30 IST, Monday to Friday except {@code holidays}. */
     static MarketHours nse(Set<LocalDate> holidays) {
-        return new NseMarketHours(holidays);
+        return new NseCalendar(holidays);
     }
 
     /** A market that never closes (and never opened), as a demo feed treats it. */
     static MarketHours always() {
-        return time -> Optional.of(Instant.MIN);
+        return Always.INSTANCE;
+    }
+
+    /** The market of a demo: open at every instant of every day. */
+    enum Always implements MarketHours {
+        /** The one instance. */
+        INSTANCE;
+
+        @Override
+        public Optional<Instant> openSince(Instant time) {
+            return Optional.of(Instant.MIN);
+        }
+
+        @Override
+        public boolean isOpen(Instant time) {
+            return true;
+        }
+
+        @Override
+        public boolean isTradingDay(LocalDate date) {
+            return true;
+        }
     }
 }

@@ -28,6 +28,7 @@ final class OrderCheck {
     final Portfolio portfolio;
     final Instant now;
     final LocalTime localTime;
+    final com.quantdesk.core.market.MarketHours hours;
     final long referencePrice;
     final long value;
     final boolean increasing;
@@ -39,7 +40,8 @@ final class OrderCheck {
 
     OrderCheck(OrderRequest request, EngineView view, Instrument instrument, RiskLimits limits, BotLimits botLimits,
                RiskState.Account account, RiskState.SymbolState symbol, RiskState.Bot bot,
-               java.util.Set<com.quantdesk.core.domain.Symbol> banned, Instant now, LocalTime localTime) {
+               java.util.Set<com.quantdesk.core.domain.Symbol> banned, Instant now, LocalTime localTime,
+               com.quantdesk.core.market.MarketHours hours) {
         this.request = request;
         this.view = view;
         this.instrument = instrument;
@@ -52,6 +54,7 @@ final class OrderCheck {
         this.portfolio = view.portfolio(request.account());
         this.now = now;
         this.localTime = localTime;
+        this.hours = hours;
         long last = view.lastPrice(request.symbol());
         this.referencePrice = request.type() == OrderType.LIMIT || request.type() == OrderType.SL
                 ? request.limitPrice()

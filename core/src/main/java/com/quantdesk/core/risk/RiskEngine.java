@@ -19,11 +19,12 @@ import com.quantdesk.core.event.Event;
 import com.quantdesk.core.event.OrderRejected;
 import com.quantdesk.core.event.OrderSubmitted;
 import com.quantdesk.core.event.PositionChanged;
+import com.quantdesk.core.market.MarketHours;
+import com.quantdesk.core.market.NseCalendar;
 import com.quantdesk.core.order.Order;
 import com.quantdesk.core.order.OrderRequest;
 import com.quantdesk.core.portfolio.PositionSnapshot;
 import com.quantdesk.core.time.MarketTime;
-import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.util.HashMap;
@@ -54,6 +55,7 @@ public final class RiskEngine implements RiskHook {
     private final Map<BotId, RiskState.Bot> bots = new HashMap<>();
     private final List<RiskRules.Rule> rules = RiskRules.all();
     private Set<Symbol> banned = Set.of();
+    private MarketHours hours = NseCalendar.weekdays();
     private EngineView view;
     private EngineControl control;
     private Instant lastMarketData;
@@ -73,6 +75,15 @@ public final class RiskEngine implements RiskHook {
     /** Sets a bot's extra limits before trading starts (at run time use {@code SetBotLimits}). */
     public RiskEngine withBotLimits(BotId bot, BotLimits extra) {
         botLimits.put(bot, Objects.requireNonNull(extra, "extra"));
+        return this;
+    }
+
+    /**
+     * Sets the market calendar before trading starts: session hours and holidays for the market-hours
+     * rule and the stale-data alarm (default: NSE, every weekday a trading day).
+     */
+    public RiskEngine withMarketHours(MarketHours marketHours) {
+        hours = Objects.requireNonNull(marketHours, "marketHours");
         return this;
     }
 
@@ -123,7 +134,7 @@ public final class RiskEngine implements RiskHook {
         RiskState.Bot bot = request.bot().equals(BotId.NONE) ? null : bots.computeIfAbsent(request.bot(),
                 b -> new RiskState.Bot());
         OrderCheck check = new OrderCheck(request, engineView, instrument, accountLimits, botLimits(request.bot()),
-                account, symbols.get(request.symbol()), bot, banned, now, localTime);
+                account, symbols.get(request.symbol()), bot, banned, now, localTime, hours);
         for (RiskRules.Rule rule : rules) {
             PreTradeDecision decision = rule.check(check);
             if (!decision.allowed()) {
@@ -252,7 +263,7 @@ public final class RiskEngine implements RiskHook {
                 squareOff(id, "MIS square-off at " + accountLimits.misCutoff() + " IST");
             }
         }
-        checkStaleData(now, localTime);
+        checkStaleData(now);
     }
 
     private void startSession(AccountId id, RiskState.Account account, long today) {
@@ -303,19 +314,18 @@ public final class RiskEngine implements RiskHook {
         }
     }
 
-    private void checkStaleData(Instant now, LocalTime localTime) {
+    private void checkStaleData(Instant now) {
         if (lastMarketData == null || staleAlerted) {
             return;
         }
-        DayOfWeek day = now.atZone(MarketTime.IST).getDayOfWeek();
-        boolean open = day != DayOfWeek.SATURDAY && day != DayOfWeek.SUNDAY
-                && !localTime.isBefore(MarketTime.OPEN) && localTime.isBefore(MarketTime.CLOSE);
         java.time.Duration after = staleDataAfter();
-        // Yesterday's last tick says nothing about today: the clock starts again at today's open.
-        Instant todaysOpen = now.atZone(MarketTime.IST).toLocalDate().atTime(MarketTime.OPEN)
-                .atZone(MarketTime.IST).toInstant();
-        Instant since = lastMarketData.isBefore(todaysOpen) ? todaysOpen : lastMarketData;
-        if (open && !after.isZero() && now.isAfter(since.plus(after))) {
+        java.util.Optional<Instant> openSince = after.isZero() ? java.util.Optional.empty() : hours.openSince(now);
+        if (openSince.isEmpty()) {
+            return;
+        }
+        // Yesterday's last tick says nothing about today: the clock starts again when the market opened.
+        Instant since = lastMarketData.isBefore(openSince.get()) ? openSince.get() : lastMarketData;
+        if (now.isAfter(since.plus(after))) {
             staleAlerted = true;
             String why = "no market data since " + lastMarketData + " (" + after.toSeconds() + " s)";
             control.alert(AccountId.SYSTEM, BotId.NONE, "RISK_STALE_DATA", why);

@@ -83,10 +83,9 @@ final class RiskRules {
         if (!c.limits.enforceMarketHours()) {
             return ALLOW;
         }
-        DayOfWeek day = DayOfWeek.of((int) Math.floorMod(MarketTime.tradeEpochDay(c.now) + 3, 7) + 1);
-        boolean weekday = day != DayOfWeek.SATURDAY && day != DayOfWeek.SUNDAY;
-        boolean open = weekday && !c.localTime.isBefore(MarketTime.OPEN) && c.localTime.isBefore(MarketTime.CLOSE);
+        boolean open = c.hours.isOpen(c.now);
         if (!open && !c.request.afterMarket()) {
+            DayOfWeek day = DayOfWeek.of((int) Math.floorMod(MarketTime.tradeEpochDay(c.now) + 3, 7) + 1);
             return deny("RISK_MARKET_CLOSED", "the market is closed at " + c.localTime + " IST on " + day
                     + "; place an after-market order instead");
         }

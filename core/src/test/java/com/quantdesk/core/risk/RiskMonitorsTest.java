@@ -14,12 +14,16 @@ import com.quantdesk.core.domain.AccountId;
 import com.quantdesk.core.domain.Product;
 import com.quantdesk.core.domain.Side;
 import com.quantdesk.core.event.RiskAlert;
+import com.quantdesk.core.market.MarketHours;
 import com.quantdesk.core.order.Order;
 import com.quantdesk.core.testing.RecordingGateway;
+import com.quantdesk.core.time.MarketTime;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -59,6 +63,22 @@ class RiskMonitorsTest {
         assertThat(desk.engine.tradingState(AccountId.SYSTEM)).isEqualTo(state);
         assertThat(desk.events(RiskAlert.class)).extracting(RiskAlert::code).containsExactlyElementsOf(
                 state == TradingState.HALTED ? List.of("RISK_STALE_DATA", "KILL_SWITCH") : List.of());
+    }
+
+    @ParameterizedTest(name = "{0}: silent since the last session -> {1}")
+    @CsvSource({
+        "2026-01-26, ACTIVE",
+        "2026-01-27, HALTED",
+    })
+    void staleDataIsJudgedOnTheConfiguredCalendarSoAHolidayIsNotSilence(LocalDate day, TradingState state) {
+        // 2026-01-26 (Republic Day) is a holiday in this calendar; the 27th is a normal trading day.
+        RiskEngine risk = new RiskEngine(relaxedExcept("staleDataAfter", "60s"))
+                .withMarketHours(MarketHours.nse(Set.of(LocalDate.of(2026, 1, 26))));
+        RiskDesk desk = new RiskDesk(risk, Instant.parse("2026-01-23T09:59:00Z"), new RecordingGateway());
+        desk.price(INFY, 100_00); // Friday's last bar, 15:29 IST
+        desk.clock.set(day.atTime(11, 0).atZone(MarketTime.IST).toInstant());
+        desk.engine.onTime();
+        assertThat(desk.engine.tradingState(AccountId.SYSTEM)).isEqualTo(state);
     }
 
     @ParameterizedTest(name = "at {0} -> {1} square-off orders")

@@ -6,6 +6,7 @@ import static java.time.temporal.ChronoField.NANO_OF_SECOND;
 import static java.time.temporal.ChronoField.OFFSET_SECONDS;
 import static java.time.temporal.ChronoField.SECOND_OF_MINUTE;
 
+import com.quantdesk.core.market.NseCalendar;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;

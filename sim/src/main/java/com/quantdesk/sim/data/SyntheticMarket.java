@@ -4,6 +4,7 @@ import com.quantdesk.core.domain.Bar;
 import com.quantdesk.core.domain.Exchange;
 import com.quantdesk.core.domain.Instrument;
 import com.quantdesk.core.domain.Symbol;
+import com.quantdesk.core.market.NseCalendar;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.ArrayList;

@@ -1,6 +1,7 @@
 package com.quantdesk.sim.data;
 
 import com.quantdesk.core.domain.Symbol;
+import com.quantdesk.core.market.NseCalendar;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.HashSet;

@@ -3,6 +3,7 @@ package com.quantdesk.sim.data;
 import com.quantdesk.core.domain.Bar;
 import com.quantdesk.core.domain.Instrument;
 import com.quantdesk.core.domain.Symbol;
+import com.quantdesk.core.market.NseCalendar;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.LocalTime;

@@ -1,6 +1,6 @@
 package com.quantdesk.sim.feed;
 
-import com.quantdesk.sim.data.NseCalendar;
+import com.quantdesk.core.market.NseCalendar;
 import com.quantdesk.sim.data.SyntheticMarketConfig;
 import java.time.Duration;
 import java.util.Objects;

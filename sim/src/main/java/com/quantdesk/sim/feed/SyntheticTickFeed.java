@@ -1,10 +1,10 @@
 package com.quantdesk.sim.feed;
 
 import com.quantdesk.core.domain.Instrument;
+import com.quantdesk.core.market.NseCalendar;
 import com.quantdesk.core.market.Tick;
 import com.quantdesk.core.market.TickSource;
 import com.quantdesk.sim.data.InstrumentMaster;
-import com.quantdesk.sim.data.NseCalendar;
 import com.quantdesk.sim.data.SyntheticMarket;
 import java.time.Duration;
 import java.time.Instant;

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.quantdesk.core.domain.Bar;
 import com.quantdesk.core.domain.Instrument;
 import com.quantdesk.core.domain.Symbol;
+import com.quantdesk.core.market.NseCalendar;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

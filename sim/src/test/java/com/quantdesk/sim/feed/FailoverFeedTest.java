@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.quantdesk.core.domain.Symbol;
 import com.quantdesk.core.market.MarketHours;
+import com.quantdesk.core.market.NseCalendar;
 import com.quantdesk.core.market.Tick;
 import com.quantdesk.core.market.TickSource;
 import com.quantdesk.core.time.ManualClock;
-import com.quantdesk.sim.data.NseCalendar;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;

@@ -3,10 +3,10 @@ package com.quantdesk.sim.feed;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.quantdesk.core.domain.Symbol;
+import com.quantdesk.core.market.NseCalendar;
 import com.quantdesk.core.market.Tick;
 import com.quantdesk.core.time.ManualClock;
 import com.quantdesk.sim.data.InstrumentMaster;
-import com.quantdesk.sim.data.NseCalendar;
 import com.quantdesk.sim.data.SyntheticMarket;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,5 +1,6 @@
-package com.quantdesk.sim.data;
+package com.quantdesk.core.market;
 
+import com.quantdesk.core.time.MarketTime;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -9,10 +10,12 @@ import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
- * NSE trading days and the normal-market session (09:15–15:30 IST).
+ * NSE trading days and the normal-market session (09:15 inclusive to 15:30 exclusive, IST): the one
+ * calendar that the risk engine, the feeds and the synthetic market all read.
  *
  * <p>A trading day is a Monday to Friday that is not in the holiday set. The holiday list is
  * configuration, not code, because NSE publishes it yearly and adds ad-hoc closures; special
@@ -20,16 +23,16 @@ import java.util.Set;
  *
  * @param holidays weekdays on which the exchange is closed
  */
-public record NseCalendar(Set<LocalDate> holidays) {
+public record NseCalendar(Set<LocalDate> holidays) implements MarketHours {
 
     /** Indian Standard Time; India has no daylight saving, so the offset is always +05:30. */
-    public static final ZoneId IST = ZoneId.of("Asia/Kolkata");
+    public static final ZoneId IST = MarketTime.IST;
 
     /** Start of the normal market. */
-    public static final LocalTime SESSION_OPEN = LocalTime.of(9, 15);
+    public static final LocalTime SESSION_OPEN = MarketTime.OPEN;
 
     /** End of the normal market. */
-    public static final LocalTime SESSION_CLOSE = LocalTime.of(15, 30);
+    public static final LocalTime SESSION_CLOSE = MarketTime.CLOSE;
 
     /** Copies the holiday set. */
     public NseCalendar {
@@ -47,6 +50,7 @@ public record NseCalendar(Set<LocalDate> holidays) {
     }
 
     /** Whether NSE's normal market is open on {@code date}. */
+    @Override
     public boolean isTradingDay(LocalDate date) {
         DayOfWeek day = date.getDayOfWeek();
         return day != DayOfWeek.SATURDAY && day != DayOfWeek.SUNDAY && !holidays.contains(date);
@@ -82,8 +86,16 @@ public record NseCalendar(Set<LocalDate> holidays) {
 
     /** Whether {@code time} falls in the normal market of a trading day: open inclusive, close exclusive. */
     public boolean isInSession(Instant time) {
+        return isOpen(time);
+    }
+
+    @Override
+    public Optional<Instant> openSince(Instant time) {
         ZonedDateTime local = time.atZone(IST);
         LocalTime clock = local.toLocalTime();
-        return isTradingDay(local.toLocalDate()) && !clock.isBefore(SESSION_OPEN) && clock.isBefore(SESSION_CLOSE);
+        if (!isTradingDay(local.toLocalDate()) || clock.isBefore(SESSION_OPEN) || !clock.isBefore(SESSION_CLOSE)) {
+            return Optional.empty();
+        }
+        return Optional.of(sessionOpen(local.toLocalDate()));
     }
 }

@@ -1,4 +1,4 @@
-package com.quantdesk.sim.data;
+package com.quantdesk.core.market;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
