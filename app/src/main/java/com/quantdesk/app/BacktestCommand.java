@@ -9,10 +9,10 @@ import com.quantdesk.backtest.report.JsonReport;
 import com.quantdesk.backtest.report.ReportData;
 import com.quantdesk.backtest.report.RupeeFormat;
 import com.quantdesk.core.domain.Paise;
+import com.quantdesk.core.risk.RiskLimits;
 import com.quantdesk.core.strategy.ParameterSpec;
 import com.quantdesk.core.strategy.StrategyCatalog;
 import com.quantdesk.core.strategy.StrategyDescriptor;
-import com.quantdesk.core.risk.RiskLimits;
 import com.quantdesk.core.strategy.StrategyParameters;
 import com.quantdesk.core.time.MarketTime;
 import com.quantdesk.sim.cost.ChargeRates;
@@ -29,10 +29,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /** {@code quantdesk backtest}: runs a strategy over CSV or synthetic bars and reports. */
 @Command(name = "backtest", mixinStandardHelpOptions = true, sortOptions = false,
@@ -159,7 +159,7 @@ final class BacktestCommand implements Callable<Integer> {
         printSummary(out, result);
         if (report != null) {
             try {
-                HtmlReport.write(report, reportData(result));
+                HtmlReport.write(report, ReportData.of(result));
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot write " + report + ": " + e.getMessage(), e);
             }
@@ -239,26 +239,12 @@ final class BacktestCommand implements Callable<Integer> {
         }
     }
 
-    static ReportData reportData(BacktestResult result) {
-        Map<String, String> shown = new LinkedHashMap<>();
-        shown.put("strategy", result.strategy());
-        result.parameters().forEach((k, v) -> shown.put(k, ParameterSpec.format(v)));
-        shown.put("symbols", String.join(", ", result.symbols().stream().map(Object::toString).toList()));
-        shown.put("period", period(result));
-        shown.put("bars", Long.toString(result.barCount()));
-        shown.put("initial capital", RupeeFormat.format(result.initialCapital()));
-        shown.put("event stream SHA-256", result.eventStreamHash());
-        return new ReportData("Backtest: " + result.strategy() + " on " + shown.get("symbols"),
-                shown.get("period"), shown, result.metrics(), result.curve(), result.trades(),
-                result.denialsByReason(), result.orders().size(), result.fills().size());
-    }
-
     static void printSummary(PrintWriter out, BacktestResult r) {
         PerformanceMetrics m = r.metrics();
         out.println();
         out.printf("Backtest  %s (%s)%n", r.strategy(), parametersText(r.parameters()));
         out.printf("Symbols   %s%n", String.join(",", r.symbols().stream().map(Object::toString).toList()));
-        out.printf("Period    %s  (%,d bars)%n", period(r), r.barCount());
+        out.printf("Period    %s  (%,d bars)%n", ReportData.period(r), r.barCount());
         out.println("-".repeat(50));
         row(out, "Initial capital", RupeeFormat.format(r.initialCapital()));
         row(out, "Final equity", RupeeFormat.format(r.finalEquity()));
@@ -285,15 +271,6 @@ final class BacktestCommand implements Callable<Integer> {
     }
 
     /** The run's span in IST: dates for daily bars (stamped 09:15), date and time otherwise. */
-    static String period(BacktestResult r) {
-        java.time.ZonedDateTime from = r.from().atZone(MarketTime.IST);
-        java.time.ZonedDateTime to = r.to().atZone(MarketTime.IST);
-        boolean daily = from.toLocalTime().equals(MarketTime.OPEN) && to.toLocalTime().equals(MarketTime.OPEN);
-        java.time.format.DateTimeFormatter f = java.time.format.DateTimeFormatter.ofPattern(
-                daily ? "yyyy-MM-dd" : "yyyy-MM-dd HH:mm");
-        return f.format(from) + " .. " + f.format(to) + (daily ? "" : " IST");
-    }
-
     private static String parametersText(Map<String, Double> parameters) {
         StringBuilder sb = new StringBuilder();
         parameters.forEach((k, v) -> sb.append(sb.isEmpty() ? "" : ", ").append(k).append('=')

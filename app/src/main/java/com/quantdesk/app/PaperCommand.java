@@ -65,12 +65,17 @@ final class PaperCommand implements Callable<Integer> {
             description = "How often to print the status line (real time). Default: ${DEFAULT-VALUE}.")
     String statusEvery;
 
+    @Option(names = "--state-every", paramLabel = "DURATION", hidden = true,
+            description = "Write the running state to live-state.txt in the data directory this often.")
+    String stateEvery;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PaperConfig config = loadConfig();
         Duration stopAfter = duration == null ? null : parseDuration(duration, "--duration");
         Duration every = parseDuration(statusEvery, "--status-every");
+        Duration statePeriod = stateEvery == null ? null : parseDuration(stateEvery, "--state-every");
         if (!(speed >= 1) || !Double.isFinite(speed)) {
             throw new UsageException("--speed: must be a number of at least 1, was " + speed);
         }
@@ -94,6 +99,9 @@ final class PaperCommand implements Callable<Integer> {
             });
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage(), e);
+        }
+        if (statePeriod != null) {
+            runtime.writeStateEvery(statePeriod);
         }
         CountDownLatch stopped = new CountDownLatch(1);
         Thread hook = new Thread(() -> {
@@ -159,16 +167,20 @@ final class PaperCommand implements Callable<Integer> {
             out.println("  data:     " + store.sqliteFile().toAbsolutePath() + " (SQLite)");
         }
         PaperRuntime.Recovery r = runtime.recovery();
-        out.println("  journal:  " + r.events() + " events recovered; " + r.restoredAtVenue()
-                + " working orders restored at the venue; " + r.notAcknowledged()
+        out.println("  journal:  " + r.events() + " events recovered (hash chain verified); "
+                + r.restoredAtVenue() + " working orders restored at the venue; " + r.cancelled()
+                + " cancels asked before the stop honoured; " + r.notAcknowledged()
                 + " unacknowledged orders marked rejected; ready in " + r.startupMillis() + " ms");
+        if (r.projectionsRebuilt()) {
+            out.println("  tables:   the query tables disagreed with the journal and were rebuilt from it");
+        }
         if (r.warmUpBars() > 0) {
             out.println("  warm-up:  bots primed with " + r.warmUpBars() + " bars of the last "
                     + PaperConfigLoader.describe(runtime.config().feed().warmUp()) + " (no orders on them)");
         }
-        for (PaperConfig.Bot bot : runtime.config().bots()) {
+        for (PaperConfig.Bot bot : runtime.bots()) {
             out.println("  bot:      " + bot.id() + " " + bot.strategy() + " " + bot.symbols() + " "
-                    + runtime.state(bot.id()).name().toLowerCase());
+                    + bot.state().name().toLowerCase(java.util.Locale.ROOT));
         }
         out.println("Press Ctrl-C to stop.");
         out.flush();

@@ -26,9 +26,13 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Paper trading in a child JVM, killed with SIGKILL at random moments and restarted. After every
- * kill: the hash chain verifies; every order and fill that was durable before the kill is still
+ * kill: the keyed hash chain verifies; every order and fill that was durable before the kill is still
  * there, once; every order's filled quantity equals its fills; positions equal the fills replayed;
- * and after each restart trading continues.
+ * the restarted process's recovered state (cash, positions, charges, each bot's book and realized
+ * P&amp;L, trading states, the risk session and its counters: {@code recovered-state.txt}) equals a
+ * fresh replay of the same journal prefix in this JVM; so does the last state the killed process
+ * itself held while everything it had done was durable ({@code live-state.txt}, written every 200 ms),
+ * which compares the live engine with recovery; and after each restart trading continues.
  *
  * <p>Iterations: {@code -Dqd.crash.iterations=N} (default 20); the random moments come from
  * {@code -Dqd.crash.seed} (default: the time), printed so a failure can be replayed.
@@ -61,12 +65,14 @@ class CrashRecoveryIT {
         StoreConfig store = StoreConfig.sqlite(dataDir).withPoolSize(2);
 
         long previousEvents = 0;
+        int liveComparisons = 0;
         for (int i = 0; i < ITERATIONS; i++) {
             Path log = dir.resolve("run-" + i + ".log");
             Process child = launch(config, log);
             try {
                 await().atMost(READY).until(() -> Files.readString(log).contains("Press Ctrl-C"));
                 assertThat(Files.readString(log)).contains(previousEvents + " events recovered");
+                assertRecoveredStateIsAFreshReplays(store, dataDir.resolve("recovered-state.txt"), previousEvents);
                 // A random moment: after a random number of further events (orders, fills...).
                 long target = events(store) + 1 + random.nextInt(250);
                 await().atMost(READY).until(() -> events(store) >= target || !child.isAlive());
@@ -76,10 +82,19 @@ class CrashRecoveryIT {
                 child.waitFor();
                 check(store, before);
                 previousEvents = events(store);
+                if (assertLiveStateIsAFreshReplays(store, dataDir.resolve("live-state.txt"), previousEvents)) {
+                    liveComparisons++;
+                }
             } finally {
                 child.destroyForcibly();
             }
         }
+
+        // The live state was caught durable in most runs (a run killed within its first quarter second
+        // may have none).
+        System.out.println("CrashRecoveryIT: live state compared with a fresh replay in " + liveComparisons + " of "
+                + ITERATIONS + " runs");
+        assertThat(liveComparisons).as("runs whose live state was compared").isGreaterThanOrEqualTo(ITERATIONS / 2);
 
         // After the last kill: it comes back and trades on, then stops cleanly on SIGTERM.
         Path log = dir.resolve("final.log");
@@ -98,9 +113,54 @@ class CrashRecoveryIT {
         assertThat(Files.readString(log)).doesNotContain("Exception");
     }
 
+    /**
+     * The state the child wrote after its replay equals what this JVM rebuilds from the same events,
+     * with the same code path as {@code quantdesk journal state --until N}.
+     */
+    private static void assertRecoveredStateIsAFreshReplays(StoreConfig store, Path stateFile, long events)
+            throws IOException {
+        Map<String, String> recovered = readState(stateFile);
+        assertThat(recovered.get("journal/lastSequence")).isEqualTo(Long.toString(events));
+        try (HikariDataSource ds = Stores.dataSource(store)) {
+            Map<String, String> fresh = JournalCommand.State.replay(ds, store.loadJournalKey(false), events);
+            assertThat(recovered).as("recovered state vs a fresh replay of events 1..%d", events).isEqualTo(fresh);
+        }
+    }
+
+    /**
+     * The last state the killed child wrote while everything it had done was durable equals a fresh
+     * replay of the same journal prefix: what the live engine held is what the journal rebuilds.
+     *
+     * @return whether the child had written one (the file is removed for the next run)
+     */
+    private static boolean assertLiveStateIsAFreshReplays(StoreConfig store, Path stateFile, long durable)
+            throws IOException {
+        if (!Files.exists(stateFile)) {
+            return false;
+        }
+        Map<String, String> live = readState(stateFile);
+        long sequence = Long.parseLong(live.get("journal/lastSequence"));
+        assertThat(sequence).as("live state's journal position").isLessThanOrEqualTo(durable);
+        try (HikariDataSource ds = Stores.dataSource(store)) {
+            Map<String, String> fresh = JournalCommand.State.replay(ds, store.loadJournalKey(false), sequence);
+            assertThat(live).as("live state vs a fresh replay of events 1..%d", sequence).isEqualTo(fresh);
+        }
+        Files.delete(stateFile);
+        return true;
+    }
+
+    private static Map<String, String> readState(Path file) throws IOException {
+        Map<String, String> facts = new TreeMap<>();
+        for (String line : Files.readAllLines(file)) {
+            int eq = line.indexOf('=');
+            facts.put(line.substring(0, eq), line.substring(eq + 1));
+        }
+        return facts;
+    }
+
     private Process launch(Path config, Path log) throws IOException {
         return new ProcessBuilder(java.toString(), "-jar", jar.toString(), "paper", "--config", config.toString(),
-                "--speed", "600", "--status-every", "2s")
+                "--speed", "600", "--status-every", "2s", "--state-every", "200ms")
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
     }
 
@@ -182,7 +242,7 @@ class CrashRecoveryIT {
 
     private static void check(StoreConfig store, Durable before) throws SQLException {
         try (HikariDataSource ds = Stores.dataSource(store)) {
-            JournalVerifier.Verification verification = new JournalVerifier(ds).verify();
+            JournalVerifier.Verification verification = new JournalVerifier(ds, store.loadJournalKey(false)).verify();
             assertThat(verification.ok()).as("hash chain: %s", verification).isTrue();
             try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
                 // Every fill durable before the kill is there, exactly once.

@@ -3,8 +3,12 @@ package com.quantdesk.app;
 import static com.quantdesk.app.CliRun.quantdesk;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.quantdesk.store.StoreConfig;
+import com.quantdesk.store.Stores;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Statement;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -35,7 +39,7 @@ class PaperCommandTest {
                 "  bot:      idle sma-cross [RELIANCE] stopped",
                 "Press Ctrl-C to stop.",
                 "stopped; working orders stay at the venue and are restored on the next start");
-        assertThat(run.outLines()).anyMatch(l -> l.contains("  journal:  0 events recovered;"));
+        assertThat(run.outLines()).anyMatch(l -> l.contains("  journal:  0 events recovered (hash chain verified);"));
         assertThat(run.outLines()).anyMatch(l -> l.matches(
                 "  warm-up:  bots primed with \\d+ bars of the last 1h \\(no orders on them\\)"));
         assertThat(run.outLines()).anyMatch(l -> l.matches(".* IST  events \\d+  db ok  feed primary \\d+ ticks.*"
@@ -44,7 +48,7 @@ class PaperCommandTest {
 
         CliRun again = quantdesk("paper", "--config", config.toString(), "--speed", "600", "--duration", "1s");
         assertThat(again.exitCode()).as(again.err()).isZero();
-        assertThat(again.outLines()).noneMatch(l -> l.contains("  journal:  0 events recovered;"));
+        assertThat(again.outLines()).noneMatch(l -> l.contains("  journal:  0 events recovered (hash chain verified);"));
         assertThat(quantdesk("journal", "verify", "--data-dir", dir.resolve("data").toString()).out())
                 .startsWith("OK: ");
     }
@@ -62,6 +66,36 @@ class PaperCommandTest {
         assertThat(run.exitCode()).isEqualTo(QuantdeskCommand.USAGE);
         assertThat(run.err()).isEqualTo("quantdesk: " + config + ": bots.b.account: no account nobody\n");
         assertThat(dir.resolve("data")).doesNotExist();
+    }
+
+    @Test
+    void refusesToStartOnAJournalWhoseChainIsBrokenAndSaysWhatToRun() throws Exception {
+        Path config = dir.resolve("quantdesk.yaml");
+        Files.writeString(config, """
+                dataDir: data
+                feed: {mode: demo, interval: 1s, seed: 3, symbols: [RELIANCE], warmUp: 0s}
+                accounts: [{id: desk, capital: 500000}]
+                bots: [{id: b, account: desk, strategy: sma-cross, params: {fast: 2, slow: 3}, symbols: [RELIANCE]}]
+                """);
+        CliRun first = quantdesk("paper", "--config", config.toString(), "--speed", "600", "--duration", "1s");
+        assertThat(first.exitCode()).as(first.err()).isZero();
+        // Someone with database access rewrites the opening cash of the account.
+        try (var dataSource = Stores.dataSource(StoreConfig.sqlite(dir.resolve("data")));
+             Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            s.execute("DROP TRIGGER events_no_update");
+            assertThat(s.executeUpdate("UPDATE events SET payload = '{\"initialCash\":99900000000}' "
+                    + "WHERE type = 'AccountOpened'")).isOne();
+        }
+
+        CliRun again = quantdesk("paper", "--config", config.toString(), "--speed", "600", "--duration", "1s");
+
+        assertThat(again.exitCode()).isEqualTo(QuantdeskCommand.FAILURE);
+        assertThat(again.err()).startsWith("quantdesk: the journal's hash chain is broken at event 1: its content "
+                + "does not match its MAC").contains("run 'quantdesk journal verify'").doesNotContain("Exception");
+        assertThat(again.out()).doesNotContain("Press Ctrl-C");
+        CliRun verify = quantdesk("journal", "verify", "--data-dir", dir.resolve("data").toString());
+        assertThat(verify.exitCode()).isEqualTo(QuantdeskCommand.FAILURE);
+        assertThat(verify.out()).startsWith("BROKEN at event 1: row content does not match its hash (modified)");
     }
 
     @Test

@@ -52,6 +52,19 @@ public record BacktestConfig(StrategyDescriptor strategy, StrategyParameters par
     }
 
     /**
+     * A run as the platform runs it by default: the default venue with {@code slippageBps}, Zerodha's
+     * NSE charges, no risk-free rate, the backtest risk limits.
+     */
+    public static BacktestConfig standard(StrategyDescriptor strategy, StrategyParameters parameters,
+                                          Map<Symbol, List<Bar>> data,
+                                          Function<Symbol, Optional<Instrument>> instruments, long initialCapital,
+                                          int slippageBps) {
+        return new BacktestConfig(strategy, parameters, data, instruments, initialCapital,
+                VenueConfig.defaults().withSlippageBps(slippageBps), Optional.of(ChargeRates.zerodhaNse()), 0,
+                List.of(), Optional.of(backtestRiskLimits()));
+    }
+
+    /**
      * The limits a backtest uses by default: the production defaults, except that market-data
      * staleness means nothing on replayed time.
      */

@@ -58,6 +58,8 @@ public final class BacktestRunner {
         FillCharges charges = ledger == null ? FillCharges.NONE : FillCharges.of(ledger);
         SimulatedVenue venue = new SimulatedVenue(config.venue(), config.instruments(), charges);
         TradingEngine engine = new TradingEngine(clock, venue, config.instruments());
+        // A strategy error stops the run where it happened, rather than pausing the bot unseen.
+        engine.isolateStrategyFailures(false);
         if (ledger != null) {
             // The ledger only needs an order until it is done; keep its memory bounded on long runs.
             engine.addListener(ledger::forgetFinished);

@@ -1,7 +1,15 @@
 package com.quantdesk.backtest;
 
+import com.quantdesk.core.audit.AuditEntry;
+import com.quantdesk.core.bot.BotDefinition;
+import com.quantdesk.core.event.AccountOpened;
+import com.quantdesk.core.event.AuditRecorded;
+import com.quantdesk.core.event.BotCreated;
+import com.quantdesk.core.event.BotStateChanged;
+import com.quantdesk.core.event.ClosingPriceRecorded;
 import com.quantdesk.core.event.Event;
 import com.quantdesk.core.event.OrderAccepted;
+import com.quantdesk.core.event.OrderCancelRequested;
 import com.quantdesk.core.event.OrderCancelled;
 import com.quantdesk.core.event.OrderDenied;
 import com.quantdesk.core.event.OrderFilled;
@@ -11,6 +19,7 @@ import com.quantdesk.core.event.OrderSubmitted;
 import com.quantdesk.core.event.PositionChanged;
 import com.quantdesk.core.event.RiskAlert;
 import com.quantdesk.core.event.RiskConfigChanged;
+import com.quantdesk.core.event.RiskSessionChanged;
 import com.quantdesk.core.event.TradingStateChanged;
 import com.quantdesk.core.order.Order;
 import com.quantdesk.core.order.OrderRequest;
@@ -138,6 +147,61 @@ final class EventDigest {
                 string(e.previous());
                 string(e.current());
                 string(e.actor());
+            }
+            case OrderCancelRequested e -> {
+                header(12, e);
+                putLong(e.orderId().value());
+                string(e.reason());
+            }
+            case AccountOpened e -> {
+                header(13, e);
+                putLong(e.initialCash());
+            }
+            case BotCreated e -> {
+                header(14, e);
+                BotDefinition d = e.definition();
+                string(d.strategy());
+                putInt(d.params().size());
+                d.params().forEach((k, v) -> {
+                    string(k);
+                    string(v);
+                });
+                putInt(d.symbols().size());
+                d.symbols().forEach(symbol -> identifier(symbol.value()));
+                putLong(d.interval().length().toSeconds());
+                string(e.actor());
+            }
+            case BotStateChanged e -> {
+                header(15, e);
+                ordinal(e.previous());
+                ordinal(e.current());
+                string(e.reason());
+                string(e.actor());
+            }
+            case RiskSessionChanged e -> {
+                header(16, e);
+                putLong(e.tradeDate().toEpochDay());
+                putLong(e.baselineEquity());
+                putByte(e.dailyLossBreached() ? 1 : 0);
+                putByte(e.misSquaredOff() ? 1 : 0);
+            }
+            case ClosingPriceRecorded e -> {
+                header(17, e);
+                identifier(e.symbol().value());
+                putLong(e.tradeDate().toEpochDay());
+                putLong(e.close());
+            }
+            case AuditRecorded e -> {
+                header(18, e);
+                AuditEntry a = e.entry();
+                string(a.actor());
+                string(a.roles());
+                string(a.action());
+                string(a.target());
+                string(a.outcome());
+                string(a.ip());
+                string(a.correlationId());
+                string(a.detail());
             }
         }
     }

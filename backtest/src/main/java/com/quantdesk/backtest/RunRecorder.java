@@ -1,8 +1,14 @@
 package com.quantdesk.backtest;
 
 import com.quantdesk.core.engine.EngineListener;
+import com.quantdesk.core.event.AccountOpened;
+import com.quantdesk.core.event.AuditRecorded;
+import com.quantdesk.core.event.BotCreated;
+import com.quantdesk.core.event.BotStateChanged;
+import com.quantdesk.core.event.ClosingPriceRecorded;
 import com.quantdesk.core.event.Event;
 import com.quantdesk.core.event.OrderAccepted;
+import com.quantdesk.core.event.OrderCancelRequested;
 import com.quantdesk.core.event.OrderCancelled;
 import com.quantdesk.core.event.OrderDenied;
 import com.quantdesk.core.event.OrderFilled;
@@ -12,6 +18,7 @@ import com.quantdesk.core.event.OrderSubmitted;
 import com.quantdesk.core.event.PositionChanged;
 import com.quantdesk.core.event.RiskAlert;
 import com.quantdesk.core.event.RiskConfigChanged;
+import com.quantdesk.core.event.RiskSessionChanged;
 import com.quantdesk.core.event.TradingStateChanged;
 import com.quantdesk.core.order.Order;
 import com.quantdesk.core.order.OrderStatus;
@@ -89,10 +96,18 @@ final class RunRecorder implements EngineListener {
                         e.product(), e.quantity(), e.price(), e.charges()));
                 trips.onFill(e);
             }
+            // Nothing a backtest's result reports.
+            case OrderCancelRequested e -> { }
             case PositionChanged e -> { }
             case TradingStateChanged e -> { }
             case RiskAlert e -> { }
             case RiskConfigChanged e -> { }
+            case AccountOpened e -> { }
+            case BotCreated e -> { }
+            case BotStateChanged e -> { }
+            case RiskSessionChanged e -> { }
+            case ClosingPriceRecorded e -> { }
+            case AuditRecorded e -> { }
         }
     }
 

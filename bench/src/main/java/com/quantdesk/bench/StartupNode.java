@@ -6,8 +6,10 @@ import com.quantdesk.core.domain.Symbol;
 import com.quantdesk.core.engine.EngineLoop;
 import com.quantdesk.core.engine.TradingEngine;
 import com.quantdesk.core.journal.DurableGateway;
+import com.quantdesk.core.journal.JournalFeed;
 import com.quantdesk.core.journal.JournalHealthCheck;
 import com.quantdesk.store.Store;
+import com.quantdesk.store.journal.ProjectionCheck;
 import java.time.InstantSource;
 import java.util.List;
 import java.util.Map;
@@ -48,26 +50,37 @@ final class StartupNode {
 
     private StartupNode(Store store) {
         this.store = store;
-        this.gateway = new DurableGateway(venue, store.journal(), task -> loop.execute(e -> task.run()));
+        this.gateway = new DurableGateway(venue, store.journal(), task -> loop.execute(e -> task.run()),
+                System::nanoTime);
         this.engine = new TradingEngine(InstantSource.system(), gateway, MASTER);
         for (AccountId account : ACCOUNTS) {
             engine.openAccount(account, OPENING_CASH);
         }
     }
 
-    /** A new engine over {@code store} with every journaled event replayed into it; not started. */
+    /**
+     * A new engine over {@code store} with every journaled event replayed into it (the keyed chain
+     * checked row by row) and the query tables checked against the journal, as a paper process does on
+     * start; not started.
+     */
     static StartupNode recover(Store store) {
         StartupNode node = new StartupNode(store);
+        ProjectionCheck check = new ProjectionCheck();
         store.journal().replay(event -> {
             node.engine.recover(event);
+            check.accept(event);
             node.replayed++;
         });
+        List<String> differences = check.differences(store.dataSource());
+        if (!differences.isEmpty()) {
+            throw new IllegalStateException("the query tables disagree with the journal: " + differences);
+        }
         return node;
     }
 
     /** Connects the engine to the journal and the gateway, starts it and its loop thread. */
     void start() {
-        engine.addListener(store.journal()::append);
+        engine.addListener(new JournalFeed(store.journal()));
         engine.addListener(gateway);
         engine.addPreTradeCheck(new JournalHealthCheck(store.journal()));
         engine.start();

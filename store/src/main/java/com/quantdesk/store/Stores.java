@@ -1,12 +1,16 @@
 package com.quantdesk.store;
 
 import com.quantdesk.store.journal.JdbcEventJournal;
+import com.quantdesk.store.journal.JournalKey;
+import com.quantdesk.store.journal.JournalTables;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.sql.DriverManager;
 import java.time.Duration;
+import java.util.Properties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -17,28 +21,65 @@ public final class Stores {
     // How long a caller waits for a pooled connection before the attempt fails; the journal writer
     // turns unhealthy after one such failure, so this bounds how late an outage is noticed.
     private static final Duration CONNECTION_TIMEOUT = Duration.ofSeconds(5);
+    /** How often, and how patiently, the database is asked whether it is there. */
+    private static final Duration PROBE_EVERY = Duration.ofMillis(500);
+    private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(1);
 
     private Stores() {
     }
 
     /**
-     * Opens the database (creating the SQLite file if needed), applies pending migrations and opens
-     * the journal.
+     * Opens the database (creating the SQLite file if needed), applies pending migrations, loads the
+     * journal key (generating it for a new journal), opens the journal and starts the probe that
+     * watches the database.
      *
      * @throws RuntimeException if the database cannot be reached or migrated
      */
     public static Store open(StoreConfig config) {
         HikariDataSource dataSource = dataSource(config);
+        DatabaseProbe probe = null;
         try {
             int applied = Migrations.migrate(dataSource, config.dialect());
             if (applied > 0) {
                 LOG.info("store: applied {} migrations", applied);
             }
-            return new Store(config.dialect(), dataSource, JdbcEventJournal.open(dataSource, config.journal()));
+            JournalTables.Chain chain = JournalTables.chain(dataSource);
+            JournalTables.requireKeyed(chain);
+            // A key may be generated only for a journal that has never been chained with one.
+            JournalKey key = config.loadJournalKey(chain.events() == 0 && chain.keyId().isEmpty());
+            JdbcEventJournal journal = JdbcEventJournal.open(dataSource, config.journal(), key);
+            probe = new DatabaseProbe(probeConnector(config), PROBE_EVERY, PROBE_TIMEOUT, journal::retryNow);
+            journal.watch(probe::reachable);
+            return new Store(config.dialect(), dataSource, journal, key, probe);
         } catch (RuntimeException e) {
+            if (probe != null) {
+                probe.close();
+            }
             dataSource.close();
             throw e;
         }
+    }
+
+    /** The probe's own connection: outside the pool, with short connect and read timeouts. */
+    private static DatabaseProbe.Connector probeConnector(StoreConfig config) {
+        if (config.database().isEmpty()) {
+            String url = "jdbc:sqlite:" + config.sqliteFile().toAbsolutePath();
+            return () -> DriverManager.getConnection(url);
+        }
+        PostgresUrl url = config.database().get();
+        Properties properties = new Properties();
+        if (!url.user().isEmpty()) {
+            properties.setProperty("user", url.user());
+        }
+        if (!url.password().isEmpty()) {
+            properties.setProperty("password", url.password());
+        }
+        long seconds = Math.max(1, PROBE_TIMEOUT.toSeconds());
+        properties.setProperty("connectTimeout", Long.toString(seconds));
+        properties.setProperty("socketTimeout", Long.toString(seconds + 1));
+        properties.setProperty("loginTimeout", Long.toString(seconds));
+        properties.setProperty("ApplicationName", "quantdesk-probe");
+        return () -> DriverManager.getConnection(url.jdbcUrl(), properties);
     }
 
     /** A connection pool for the configured database, without migrating it. */

@@ -14,6 +14,7 @@ import com.quantdesk.core.domain.Symbol;
 import com.quantdesk.core.engine.EngineLoop;
 import com.quantdesk.core.engine.TradingEngine;
 import com.quantdesk.core.journal.DurableGateway;
+import com.quantdesk.core.journal.JournalFeed;
 import com.quantdesk.core.journal.JournalHealthCheck;
 import com.quantdesk.core.order.Order;
 import com.quantdesk.core.order.OrderRequest;
@@ -49,12 +50,13 @@ class DurableTradingTest {
         Store store = Stores.open(StoreConfig.sqlite(dataDir));
         RecordingGateway venue = RecordingGateway.autoAccepting();
         EngineLoop[] loop = new EngineLoop[1];
-        DurableGateway gateway = new DurableGateway(venue, store.journal(), task -> loop[0].execute(e -> task.run()));
+        DurableGateway gateway = new DurableGateway(venue, store.journal(), task -> loop[0].execute(e -> task.run()),
+                System::nanoTime);
         TradingEngine engine = new TradingEngine(new ManualClock(NOW), gateway,
                 s -> SYMBOLS.contains(s) ? Optional.of(Instrument.nseEquity(s.value(), 5, "x")) : Optional.empty());
         engine.openAccount(ACC, 10_00_000_00L);
         store.journal().replay(engine::recover);
-        engine.addListener(store.journal()::append);
+        engine.addListener(new JournalFeed(store.journal()));
         engine.addListener(gateway);
         engine.addPreTradeCheck(new JournalHealthCheck(store.journal()));
         engine.start();
@@ -100,7 +102,7 @@ class DurableTradingTest {
         assertThat(restoredOpen).isEqualTo(open);
         assertThat(restoredPositions).isEqualTo(positions);
         assertThat(open).hasSize(10);
-        assertThat(new JournalVerifier(second.store.dataSource()).verify().ok()).isTrue();
+        assertThat(new JournalVerifier(second.store.dataSource(), second.store.journalKey()).verify().ok()).isTrue();
         // Trading continues where it stopped: the next order gets the next id.
         CommandResult next = second.loop.submit(new SubmitOrder(OrderRequest.market(ACC, BotId.NONE,
                 SYMBOLS.getFirst(), Side.BUY, 1, Product.MIS))).get(10, TimeUnit.SECONDS);

@@ -1,5 +1,6 @@
 package com.quantdesk.app.paper;
 
+import com.quantdesk.core.bot.BotState;
 import com.quantdesk.core.domain.AccountId;
 import com.quantdesk.core.domain.BotId;
 import com.quantdesk.core.domain.Symbol;
@@ -138,16 +139,6 @@ public record PaperConfig(Path dataDirectory, Optional<String> databaseUrl, Feed
         }
     }
 
-    /** What a bot is doing. */
-    public enum BotState {
-        /** Receives bars and trades. */
-        RUNNING,
-        /** Receives bars (indicators stay warm) but places no orders. */
-        PAUSED,
-        /** Not started. */
-        STOPPED
-    }
-
     /**
      * A bot.
      *
@@ -157,7 +148,8 @@ public record PaperConfig(Path dataDirectory, Optional<String> databaseUrl, Feed
      * @param params   strategy parameters as text
      * @param symbols  symbols it trades
      * @param bar      bar interval it sees
-     * @param state    running, paused or stopped
+     * @param state    the state it is created in: running, paused or stopped (only on its first start; after
+     *                 that the journal knows it)
      */
     public record Bot(BotId id, AccountId account, String strategy, Map<String, String> params, List<Symbol> symbols,
                       Duration bar, BotState state) {
@@ -171,6 +163,9 @@ public record PaperConfig(Path dataDirectory, Optional<String> databaseUrl, Feed
             symbols = List.copyOf(symbols);
             Objects.requireNonNull(bar, "bots." + id + ".bar");
             Objects.requireNonNull(state, "bots." + id + ".state");
+            if (state == BotState.DELETED) {
+                throw new IllegalArgumentException("bots." + id + ".state: must be running, paused or stopped");
+            }
             if (symbols.isEmpty()) {
                 throw new IllegalArgumentException("bots." + id + ".symbols: at least one symbol is needed");
             }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.quantdesk.core.bot.BotState;
 import com.quantdesk.core.domain.AccountId;
 import com.quantdesk.core.domain.BotId;
 import com.quantdesk.core.domain.Paise;
@@ -51,13 +52,13 @@ public final class PaperConfigLoader {
                 List.of(new PaperConfig.Account(account, Paise.ofRupees(10_00_000), Map.of())),
                 List.of(new PaperConfig.Bot(BotId.of("sma-reliance"), account, "sma-cross",
                                 Map.of("fast", "3", "slow", "8", "qty", "10"), List.of(Symbol.of("RELIANCE")),
-                                Duration.ofMinutes(1), PaperConfig.BotState.RUNNING),
+                                Duration.ofMinutes(1), BotState.RUNNING),
                         new PaperConfig.Bot(BotId.of("rsi-infy"), account, "rsi-reversion",
                                 Map.of("period", "5", "oversold", "35", "overbought", "65", "qty", "10"), List.of(Symbol.of("INFY")),
-                                Duration.ofMinutes(1), PaperConfig.BotState.RUNNING),
+                                Duration.ofMinutes(1), BotState.RUNNING),
                         new PaperConfig.Bot(BotId.of("donchian-banks"), account, "donchian-breakout",
                                 Map.of("entry", "10", "exit", "5", "atr", "5", "qty", "5"), List.of(Symbol.of("HDFCBANK"), Symbol.of("ICICIBANK")),
-                                Duration.ofMinutes(1), PaperConfig.BotState.RUNNING)));
+                                Duration.ofMinutes(1), BotState.RUNNING)));
     }
 
     /**
@@ -185,7 +186,21 @@ public final class PaperConfigLoader {
         }
         return new PaperConfig.Bot(id, account, strategy, params, symbols(node.get("symbols"), path + ".symbols",
                 List.of()), barSize(text(node, "bar", "1m"), path + ".bar"),
-                enumValue(PaperConfig.BotState.class, text(node, "state", "running"), path + ".state"));
+                botState(text(node, "state", "running"), path + ".state"));
+    }
+
+    /** A bot's starting state: running, paused or stopped (deleting is not something a file starts with). */
+    private static BotState botState(String text, String path) {
+        BotState state = switch (text.trim().toLowerCase(Locale.ROOT)) {
+            case "running" -> BotState.RUNNING;
+            case "paused" -> BotState.PAUSED;
+            case "stopped" -> BotState.STOPPED;
+            default -> null;
+        };
+        if (state == null) {
+            throw new IllegalArgumentException(path + ": '" + text + "' is not one of [running, paused, stopped]");
+        }
+        return state;
     }
 
     private static void unknownKeys(JsonNode node, String prefix, Set<String> known) {

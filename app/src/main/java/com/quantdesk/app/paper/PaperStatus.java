@@ -1,5 +1,6 @@
 package com.quantdesk.app.paper;
 
+import com.quantdesk.core.bot.BotState;
 import com.quantdesk.core.domain.AccountId;
 import com.quantdesk.core.domain.BotId;
 import com.quantdesk.core.domain.Symbol;
@@ -51,7 +52,7 @@ public record PaperStatus(Instant time, long journaled, boolean journalHealthy, 
      * @param state    running, paused or stopped
      * @param figures  what it has done
      */
-    public record BotStatus(BotId bot, AccountId account, String strategy, PaperConfig.BotState state,
+    public record BotStatus(BotId bot, AccountId account, String strategy, BotState state,
                             BotFigures figures) {
     }
 

@@ -6,6 +6,7 @@ import com.quantdesk.backtest.BacktestConfig;
 import com.quantdesk.backtest.BacktestResult;
 import com.quantdesk.backtest.BacktestRunner;
 import com.quantdesk.backtest.BarMerger;
+import com.quantdesk.core.bot.BotState;
 import com.quantdesk.core.domain.Bar;
 import com.quantdesk.core.domain.Paise;
 import com.quantdesk.core.domain.Symbol;
@@ -31,9 +32,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The same bars through a backtest and through the paper runtime (journal, durable-before-send
@@ -82,7 +83,7 @@ class BacktestPaperParityTest {
                 new PaperConfig.Venue(Duration.ZERO, Duration.ZERO, venue.slippageBps(), venue.volumeParticipation()),
                 List.of(new PaperConfig.Account(BacktestConfig.ACCOUNT, capital, Map.of("staleDataAfter", "0s"))),
                 List.of(new PaperConfig.Bot(BacktestConfig.BOT, BacktestConfig.ACCOUNT, strategy, given, SYMBOLS,
-                        Duration.ofDays(1), PaperConfig.BotState.RUNNING)));
+                        Duration.ofDays(1), BotState.RUNNING)));
         StoreConfig store = StoreConfig.sqlite(dir);
         try (PaperRuntime paper = PaperRuntime.startReplay(config, store, notice -> { })) {
             // A trading day a millisecond: the clock is accelerated, not skipped.

@@ -3,6 +3,7 @@ package com.quantdesk.app.paper;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.quantdesk.core.bot.BotState;
 import com.quantdesk.core.domain.AccountId;
 import com.quantdesk.core.domain.BotId;
 import com.quantdesk.core.domain.Symbol;
@@ -65,7 +66,7 @@ class PaperConfigLoaderTest {
         assertThat(config.bots()).singleElement().satisfies(b -> {
             assertThat(b.id()).isEqualTo(BotId.of("sma-1"));
             assertThat(b.bar()).isEqualTo(Duration.ofMinutes(5));
-            assertThat(b.state()).isEqualTo(PaperConfig.BotState.PAUSED);
+            assertThat(b.state()).isEqualTo(BotState.PAUSED);
             assertThat(b.params()).containsEntry("fast", "3");
         });
     }

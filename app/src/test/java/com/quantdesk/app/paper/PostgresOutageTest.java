@@ -41,13 +41,9 @@ class PostgresOutageTest {
     void ordersAreRefusedWhileTheDatabaseIsUnreachableAndNothingIsLost() throws Exception {
         List<String> notices = new CopyOnWriteArrayList<>();
         try (PostgresTestDatabase database = PostgresTestDatabase.create(dir)) {
-            PostgresUrl direct = database.config().database().orElseThrow();
-            URI server = URI.create(direct.jdbcUrl().substring("jdbc:".length()));
+            URI server = server(database);
             try (TcpProxy proxy = new TcpProxy(server.getHost(), server.getPort())) {
-                String proxied = direct.jdbcUrl().replace(server.getHost() + ":" + server.getPort(),
-                        "127.0.0.1:" + proxy.port());
-                StoreConfig config = database.config()
-                        .withDatabase(new PostgresUrl(proxied, direct.user(), direct.password()));
+                StoreConfig config = through(proxy, database);
                 try (PaperRuntime runtime = PaperRuntime.start(PaperRuntimeContract.config(dir), config, 600,
                         notices::add)) {
                     await().atMost(Duration.ofSeconds(60)).until(() -> PaperRuntimeContract.fills(runtime.status()) >= 2);
@@ -87,9 +83,60 @@ class PostgresOutageTest {
                         r.next();
                         assertThat(r.getLong(1)).isPositive();
                     }
-                    assertThat(new JournalVerifier(dataSource).verify().ok()).isTrue();
+                    assertThat(new JournalVerifier(dataSource, database.config().loadJournalKey(false)).verify().ok()).isTrue();
                 }
             }
         }
+    }
+
+    @Test
+    void anOrderAcceptedAsTheDatabaseHangsIsRejectedUnsentAfterTheDeadline() throws Exception {
+        List<String> notices = new CopyOnWriteArrayList<>();
+        try (PostgresTestDatabase database = PostgresTestDatabase.create(dir)) {
+            URI server = server(database);
+            try (TcpProxy proxy = new TcpProxy(server.getHost(), server.getPort())) {
+                StoreConfig config = through(proxy, database);
+                Symbol infy = Symbol.of("INFY");
+                try (PaperRuntime runtime = PaperRuntime.start(PaperRuntimeContract.quiet(dir, Duration.ZERO), config,
+                        10, notices::add)) {
+                    await().atMost(Duration.ofSeconds(30)).until(() -> runtime.loop().call(e -> e.lastPrice(infy))
+                            .get() > 0);
+                    // The database hangs at the very moment the order is placed: the journal still looked
+                    // healthy, so the order passed every check, but its submission can never become durable.
+                    CommandResult held = runtime.loop().call(e -> {
+                        proxy.stall();
+                        return e.execute(new SubmitOrder(OrderRequest.market(PaperRuntimeContract.ACC, BotId.NONE,
+                                infy, Side.BUY, 1, Product.CNC)));
+                    }).get(10, TimeUnit.SECONDS);
+                    assertThat(held.accepted()).isTrue();
+                    long id = held.orderId().orElseThrow().value();
+                    // The deadline (2 s) passes: the order ends rejected, unsent, while the database still hangs.
+                    await().atMost(Duration.ofSeconds(15)).until(() -> runtime.loop().call(e -> e.openOrders().isEmpty())
+                            .get());
+                    assertThat(runtime.status().journalHealthy()).isFalse();
+
+                    proxy.flow();
+                    await().atMost(Duration.ofSeconds(60)).until(() -> runtime.status().journalHealthy());
+                    await().atMost(Duration.ofSeconds(60)).until(() -> PaperRuntimeContract.rows(database.config(), "SELECT status, reason_code "
+                            + "FROM orders WHERE order_id = " + id).equals(List.of("REJECTED|ORDER_DURABILITY_TIMEOUT")));
+                    assertThat(PaperRuntimeContract.rows(database.config(), "SELECT COUNT(*) FROM fills WHERE order_id = " + id)).containsExactly("0");
+                    assertThat(PaperRuntimeContract.rows(database.config(), "SELECT COUNT(*) FROM events WHERE type = 'OrderAccepted' "
+                            + "AND causation_id = " + id)).as("never reached the venue").containsExactly("0");
+                }
+            }
+        }
+    }
+
+    private static URI server(PostgresTestDatabase database) {
+        return URI.create(database.config().database().orElseThrow().jdbcUrl().substring("jdbc:".length()));
+    }
+
+    /** The test database's configuration, reaching the server through {@code proxy}. */
+    private static StoreConfig through(TcpProxy proxy, PostgresTestDatabase database) {
+        PostgresUrl direct = database.config().database().orElseThrow();
+        URI server = server(database);
+        String proxied = direct.jdbcUrl().replace(server.getHost() + ":" + server.getPort(),
+                "127.0.0.1:" + proxy.port());
+        return database.config().withDatabase(new PostgresUrl(proxied, direct.user(), direct.password()));
     }
 }

@@ -11,8 +11,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * A TCP proxy a test controls: it forwards to a server until {@link #cut()}, which drops every
- * connection and refuses new ones until {@link #restore()}. Lets a test take a shared database
- * server away from one client without stopping the server.
+ * connection and refuses new ones until {@link #restore()}, or until {@link #stall()}, which holds
+ * every byte (connections stay open, nothing moves: a database that hangs) until {@link #flow()}.
+ * Lets a test take a shared database server away from one client without stopping the server.
  */
 final class TcpProxy implements AutoCloseable {
 
@@ -21,6 +22,8 @@ final class TcpProxy implements AutoCloseable {
     private final int targetPort;
     private final List<Socket> open = new CopyOnWriteArrayList<>();
     private volatile boolean cut;
+    private final Object valve = new Object();
+    private boolean stalled;
 
     TcpProxy(String targetHost, int targetPort) throws IOException {
         this.targetHost = targetHost;
@@ -43,6 +46,29 @@ final class TcpProxy implements AutoCloseable {
 
     void restore() {
         cut = false;
+    }
+
+    /** Holds every byte in both directions from now on; connections stay open. */
+    void stall() {
+        synchronized (valve) {
+            stalled = true;
+        }
+    }
+
+    /** Lets the held bytes and everything after them through again. */
+    void flow() {
+        synchronized (valve) {
+            stalled = false;
+            valve.notifyAll();
+        }
+    }
+
+    private void awaitFlow() throws InterruptedException {
+        synchronized (valve) {
+            while (stalled) {
+                valve.wait();
+            }
+        }
     }
 
     private void accept() {
@@ -74,11 +100,14 @@ final class TcpProxy implements AutoCloseable {
             byte[] buffer = new byte[16 * 1024];
             try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
                 for (int n; (n = in.read(buffer)) >= 0; ) {
+                    awaitFlow();
                     out.write(buffer, 0, n);
                     out.flush();
                 }
             } catch (IOException e) {
                 // A closed side ends the pump.
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             } finally {
                 closeQuietly(from);
                 closeQuietly(to);
@@ -96,6 +125,7 @@ final class TcpProxy implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
+        flow();
         cut();
         listener.close();
     }

@@ -1,8 +1,13 @@
 package com.quantdesk.backtest.report;
 
+import com.quantdesk.backtest.BacktestResult;
 import com.quantdesk.backtest.metrics.EquityPoint;
 import com.quantdesk.backtest.metrics.PerformanceMetrics;
 import com.quantdesk.backtest.metrics.RoundTrip;
+import com.quantdesk.core.strategy.ParameterSpec;
+import com.quantdesk.core.time.MarketTime;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -61,5 +66,29 @@ public record ReportData(
         Map<String, V> copy = new LinkedHashMap<>();
         map.forEach((key, value) -> copy.put(Objects.requireNonNull(key, "key"), Objects.requireNonNull(value, key)));
         return Collections.unmodifiableMap(copy);
+    }
+
+    /** The report of a backtest's result: its strategy, parameters, symbols, period and capital. */
+    public static ReportData of(BacktestResult result) {
+        Map<String, String> shown = new LinkedHashMap<>();
+        shown.put("strategy", result.strategy());
+        result.parameters().forEach((k, v) -> shown.put(k, ParameterSpec.format(v)));
+        shown.put("symbols", String.join(", ", result.symbols().stream().map(Object::toString).toList()));
+        shown.put("period", period(result));
+        shown.put("bars", Long.toString(result.barCount()));
+        shown.put("initial capital", RupeeFormat.format(result.initialCapital()));
+        shown.put("event stream SHA-256", result.eventStreamHash());
+        return new ReportData("Backtest: " + result.strategy() + " on " + shown.get("symbols"),
+                shown.get("period"), shown, result.metrics(), result.curve(), result.trades(),
+                result.denialsByReason(), result.orders().size(), result.fills().size());
+    }
+
+    /** A result's first and last bar times: dates for daily bars, else IST date and time. */
+    public static String period(BacktestResult r) {
+        ZonedDateTime from = r.from().atZone(MarketTime.IST);
+        ZonedDateTime to = r.to().atZone(MarketTime.IST);
+        boolean daily = from.toLocalTime().equals(MarketTime.OPEN) && to.toLocalTime().equals(MarketTime.OPEN);
+        DateTimeFormatter f = DateTimeFormatter.ofPattern(daily ? "yyyy-MM-dd" : "yyyy-MM-dd HH:mm");
+        return f.format(from) + " .. " + f.format(to) + (daily ? "" : " IST");
     }
 }

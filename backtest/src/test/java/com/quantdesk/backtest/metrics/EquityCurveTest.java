@@ -1,25 +1,32 @@
 package com.quantdesk.backtest.metrics;
 
+import static com.quantdesk.core.testing.Generators.spreadLongs;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.integers;
+import static org.quicktheories.generators.SourceDSL.lists;
+import static org.quicktheories.generators.SourceDSL.longs;
 
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.IntRange;
-import net.jqwik.api.constraints.LongRange;
-import net.jqwik.api.constraints.Size;
 import org.junit.jupiter.api.Test;
+import org.quicktheories.core.Gen;
+import org.quicktheories.generators.Generate;
 
 class EquityCurveTest {
 
-    @Property
-    void readsBackThePointsItWasBuiltFrom(
-            @ForAll @Size(min = 0, max = 50) List<@LongRange(min = -1_000_000_000L, max = 1_000_000_000L) Long> equities,
-            @ForAll @IntRange(min = 0, max = 999_999_999) int nano) {
+    @Test
+    void readsBackThePointsItWasBuiltFrom() {
+        qt().withExamples(1_000)
+                .forAll(lists().of(spreadLongs(-1_000_000_000L, 1_000_000_000L)).ofSizeBetween(0, 50),
+                        spreadLongs(0, 999_999_999).map(Long::intValue))
+                .checkAssert(EquityCurveTest::buildAndReadBack);
+    }
+
+    private static void buildAndReadBack(List<Long> equities, int nano) {
         List<EquityPoint> points = new ArrayList<>();
         EquityCurve.Builder builder = new EquityCurve.Builder(1);
         for (int i = 0; i < equities.size(); i++) {
@@ -45,12 +52,21 @@ class EquityCurveTest {
         assertThatThrownBy(() -> builder.add(Instant.EPOCH, 1, 0)).isInstanceOf(IllegalStateException.class);
     }
 
-    @Property(tries = 2_000)
-    void theIstDayIsTheZoneRulesDayBeforeAndAfterIstBecameFixed(
-            @ForAll @LongRange(min = -3_000_000_000L, max = 5_000_000_000L) long epochSecond) {
-        long expected = LocalDate.ofInstant(Instant.ofEpochSecond(epochSecond), DailyReturns.IST).toEpochDay();
+    @Test
+    void theIstDayIsTheZoneRulesDayBeforeAndAfterIstBecameFixed() {
+        long from = -3_000_000_000L;
+        long to = 5_000_000_000L;
+        // The day depends on the offset only near midnight: half the instants fall within two hours of one.
+        Gen<Long> nearIstMidnight = longs().between(from / 86_400, to / 86_400)
+                .zip(integers().between(-7_200, 7_200),
+                        (day, second) -> Math.max(from, Math.min(to, day * 86_400 - 19_800 + second)));
+        qt().withExamples(2_000).forAll(Generate.oneOf(longs().between(from, to), nearIstMidnight))
+                .checkAssert(epochSecond -> {
+                    long expected =
+                            LocalDate.ofInstant(Instant.ofEpochSecond(epochSecond), DailyReturns.IST).toEpochDay();
 
-        assertThat(DailyReturns.day(epochSecond)).isEqualTo(expected);
+                    assertThat(DailyReturns.day(epochSecond)).isEqualTo(expected);
+                });
     }
 
     @Test

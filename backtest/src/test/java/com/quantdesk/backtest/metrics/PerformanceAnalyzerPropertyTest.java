@@ -1,33 +1,43 @@
 package com.quantdesk.backtest.metrics;
 
+import static com.quantdesk.core.testing.Generators.spreadLongs;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.integers;
+import static org.quicktheories.generators.SourceDSL.lists;
+import static org.quicktheories.generators.SourceDSL.longs;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.IntRange;
-import net.jqwik.api.constraints.LongRange;
-import net.jqwik.api.constraints.Size;
+import org.junit.jupiter.api.Test;
 
 class PerformanceAnalyzerPropertyTest {
 
-    @Property
-    void maxDrawdownOfANonNegativeCurveIsWithinZeroAndOne(
-            @ForAll @Size(min = 1, max = 200) List<@LongRange(min = 0, max = 1_000_000_000_000L) Long> equities,
-            @ForAll @LongRange(min = 1, max = 1_000_000_000_000L) long start) {
-        PerformanceMetrics metrics = PerformanceAnalyzer.analyze(curve(start, equities, 3_600), List.of(), 0, 0.065);
+    @Test
+    void maxDrawdownOfANonNegativeCurveIsWithinZeroAndOne() {
+        qt().withExamples(1_000)
+                .forAll(lists().of(spreadLongs(0, 1_000_000_000_000L)).ofSizeBetween(1, 200),
+                        spreadLongs(1, 1_000_000_000_000L))
+                .checkAssert((equities, start) -> {
+                    PerformanceMetrics metrics =
+                            PerformanceAnalyzer.analyze(curve(start, equities, 3_600), List.of(), 0, 0.065);
 
-        assertThat(metrics.maxDrawdown()).isBetween(0.0, 1.0);
+                    assertThat(metrics.maxDrawdown()).isBetween(0.0, 1.0);
+                });
     }
 
-    @Property
-    void aNonDecreasingCurveHasNoDrawdown(
-            @ForAll @Size(min = 1, max = 200) List<@LongRange(min = 0, max = 1_000_000_000L) Long> increments,
-            @ForAll @LongRange(min = 1, max = 1_000_000_000L) long start) {
+    @Test
+    void aNonDecreasingCurveHasNoDrawdown() {
+        qt().withExamples(1_000)
+                .forAll(lists().of(spreadLongs(0, 1_000_000_000L)).ofSizeBetween(1, 200),
+                        spreadLongs(1, 1_000_000_000L))
+                .checkAssert(PerformanceAnalyzerPropertyTest::noDrawdownOfANonDecreasingCurve);
+    }
+
+    private static void noDrawdownOfANonDecreasingCurve(List<Long> increments, long start) {
         List<Long> equities = new ArrayList<>();
         long equity = start;
         for (long increment : increments) {
@@ -42,11 +52,16 @@ class PerformanceAnalyzerPropertyTest {
         assertThat(metrics.calmar()).isZero();
     }
 
-    @Property
-    void totalReturnMatchesStartAndFinalEquityAndTheCompoundedDailyReturns(
-            @ForAll @Size(min = 1, max = 200) List<@IntRange(min = -5_000, max = 5_000) Integer> movesInBasisPoints,
-            @ForAll @LongRange(min = 1_000_00, max = 1_000_000_000_00L) long start,
-            @ForAll @LongRange(min = 60, max = 3 * 86_400) long secondsBetweenPoints) {
+    @Test
+    void totalReturnMatchesStartAndFinalEquityAndTheCompoundedDailyReturns() {
+        qt().withExamples(1_000)
+                .forAll(lists().of(integers().between(-5_000, 5_000)).ofSizeBetween(1, 200),
+                        spreadLongs(1_000_00, 1_000_000_000_00L), longs().between(60, 3 * 86_400))
+                .checkAssert(PerformanceAnalyzerPropertyTest::totalReturnMatchesStartAndFinalEquity);
+    }
+
+    private static void totalReturnMatchesStartAndFinalEquity(List<Integer> movesInBasisPoints, long start,
+                                                              long secondsBetweenPoints) {
         // moves of at most 50% a step: a fall to a millionth of the peak makes 1 + r lose digits
         List<Long> equities = new ArrayList<>();
         long equity = start;

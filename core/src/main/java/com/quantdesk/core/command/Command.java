@@ -6,5 +6,5 @@ package com.quantdesk.core.command;
  */
 public sealed interface Command
         permits SubmitOrder, CancelOrder, ModifyOrder, SetTradingState, ActivateKillSwitch, ResetKillSwitch,
-                RiskCommand {
+                RiskCommand, OpenAccount, CreateBot, BotCommand, RecordAudit {
 }

@@ -2,11 +2,14 @@ package com.quantdesk.core.engine;
 
 import com.quantdesk.core.domain.AccountId;
 import com.quantdesk.core.domain.BotId;
+import com.quantdesk.core.domain.Symbol;
 import com.quantdesk.core.risk.TradingState;
+import java.time.LocalDate;
 
 /**
  * What the risk engine may make the trading engine do. Every action becomes events; an action asked
- * for while the engine is inside a step runs right after that step, so events keep their order.
+ * for while the engine is inside a step runs before that step ends, so events keep their order and
+ * commit with the step that caused them.
  */
 public interface EngineControl {
 
@@ -21,4 +24,14 @@ public interface EngineControl {
 
     /** Raises an alert event. */
     void alert(AccountId account, BotId bot, String code, String message);
+
+    /**
+     * Journals an account's risk session record, whole ({@code RiskSessionChanged}), so a restart
+     * restores it.
+     */
+    void recordSession(AccountId account, LocalDate tradeDate, long baselineEquity, boolean dailyLossBreached,
+                       boolean misSquaredOff);
+
+    /** Journals a symbol's closing price of a trade date ({@code ClosingPriceRecorded}). */
+    void recordClosingPrice(Symbol symbol, LocalDate tradeDate, long close);
 }

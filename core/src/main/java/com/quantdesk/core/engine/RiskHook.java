@@ -16,6 +16,13 @@ public interface RiskHook extends PreTradeCheck, EngineListener {
     /** A bar arrived (before strategies see it). */
     void onBar(Bar bar);
 
+    /**
+     * Market data arrived at engine time {@code time} (a tick, in live and paper trading): the feed is
+     * alive, whatever bar it will end up in.
+     */
+    default void marketDataSeen(Instant time) {
+    }
+
     /** The engine clock moved to {@code now}: session rollover, square-off, staleness. */
     void onTime(Instant now);
 
@@ -27,8 +34,25 @@ public interface RiskHook extends PreTradeCheck, EngineListener {
      */
     Change apply(RiskCommand command);
 
-    /** Re-applies a configuration change read back from the journal during recovery. */
-    void recover(com.quantdesk.core.event.RiskConfigChanged change);
+    /**
+     * Recovery: one journaled event, in order, before the engine starts. The risk engine rebuilds
+     * from it what decides orders: configuration changes, session records, recorded closes, and the
+     * order counters and duplicate window that submissions and rejects feed. It acts on nothing
+     * (whatever it did then is in the journal too).
+     */
+    void recover(com.quantdesk.core.event.Event event);
+
+    /** Recovery is over; the engine is about to start. */
+    default void recovered() {
+    }
+
+    /**
+     * Adds what the risk engine holds that decides orders to {@code facts}, as {@code risk/...} keys
+     * with text values, for {@link TradingEngine#describeState()}; time-dependent facts are given as
+     * of {@code asOf} (the time of the engine's last event).
+     */
+    default void describe(java.util.Map<String, String> facts, Instant asOf) {
+    }
 
     /**
      * A configuration change.

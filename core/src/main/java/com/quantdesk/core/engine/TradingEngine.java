@@ -1,10 +1,16 @@
 package com.quantdesk.core.engine;
 
+import com.quantdesk.core.audit.AuditEntry;
+import com.quantdesk.core.bot.BotState;
 import com.quantdesk.core.command.ActivateKillSwitch;
+import com.quantdesk.core.command.BotCommand;
 import com.quantdesk.core.command.CancelOrder;
 import com.quantdesk.core.command.Command;
 import com.quantdesk.core.command.CommandResult;
+import com.quantdesk.core.command.CreateBot;
 import com.quantdesk.core.command.ModifyOrder;
+import com.quantdesk.core.command.OpenAccount;
+import com.quantdesk.core.command.RecordAudit;
 import com.quantdesk.core.command.ResetKillSwitch;
 import com.quantdesk.core.command.RiskCommand;
 import com.quantdesk.core.command.SetTradingState;
@@ -14,88 +20,65 @@ import com.quantdesk.core.domain.Bar;
 import com.quantdesk.core.domain.BotId;
 import com.quantdesk.core.domain.Instrument;
 import com.quantdesk.core.domain.OrderId;
-import com.quantdesk.core.domain.Product;
-import com.quantdesk.core.domain.Side;
 import com.quantdesk.core.domain.Symbol;
+import com.quantdesk.core.event.AccountOpened;
+import com.quantdesk.core.event.AuditRecorded;
+import com.quantdesk.core.event.ClosingPriceRecorded;
 import com.quantdesk.core.event.Event;
-import com.quantdesk.core.event.OrderAccepted;
-import com.quantdesk.core.event.OrderCancelled;
-import com.quantdesk.core.event.OrderDenied;
 import com.quantdesk.core.event.OrderEvent;
-import com.quantdesk.core.event.OrderFilled;
-import com.quantdesk.core.event.OrderModified;
-import com.quantdesk.core.event.OrderRejected;
-import com.quantdesk.core.event.OrderSubmitted;
-import com.quantdesk.core.event.PositionChanged;
 import com.quantdesk.core.event.RiskAlert;
 import com.quantdesk.core.event.RiskConfigChanged;
-import com.quantdesk.core.event.TradingStateChanged;
 import com.quantdesk.core.market.BarInterval;
 import com.quantdesk.core.order.Order;
 import com.quantdesk.core.order.OrderRequest;
-import com.quantdesk.core.order.OrderStatus;
 import com.quantdesk.core.portfolio.Portfolio;
-import com.quantdesk.core.portfolio.Position;
-import com.quantdesk.core.portfolio.PositionSnapshot;
 import com.quantdesk.core.risk.TradingState;
 import com.quantdesk.core.strategy.Strategy;
+import com.quantdesk.core.strategy.StrategyFactory;
 import java.time.Instant;
 import java.time.InstantSource;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.SortedMap;
 import java.util.function.Function;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
- * The single-writer trading engine: it owns orders, positions, cash and trading states, and every
- * change to them happens here, on one thread, as numbered events.
+ * The single-writer trading engine: it owns orders, positions, cash, trading states and bots, and
+ * every change to them happens here, on one thread, as numbered events.
  *
  * <p>A backtest calls it directly from its replay loop. Live and paper mode wrap it in an
  * {@link EngineLoop}, which hands it commands, bars and venue reports on its own thread. The engine
  * never blocks and never reads the wall clock: time comes from the injected {@link InstantSource}.
  *
- * <p>Work that arrives while the engine is already busy (a venue answering synchronously, a strategy
- * callback) is queued and runs when the current step is complete, so state is never observed half
- * updated and events keep a strict order.
+ * <p>Work runs in steps ({@link EngineSteps}): one input and everything it causes. Listeners hear
+ * every event as it happens and {@link EngineListener#onStepEnd()} when a step is over, which is
+ * when the journal commits the step's events together. Every event changes the engine's state
+ * through {@link EngineState#apply}, the same code a restart replays the journal through.
  */
 public final class TradingEngine implements EngineView {
 
-    private static final Logger LOG = LoggerFactory.getLogger(TradingEngine.class);
-
     private final InstantSource clock;
-    private final BrokerGateway gateway;
     private final Function<Symbol, Optional<Instrument>> instruments;
     private final List<EngineListener> listeners = new ArrayList<>();
     private final List<PreTradeCheck> checks = new ArrayList<>();
-    private final Map<AccountId, Portfolio> portfolios = new LinkedHashMap<>();
-    private final List<Portfolio> portfolioList = new ArrayList<>();
-    private final Map<OrderId, Order> openOrders = new LinkedHashMap<>();
-    private final Map<Symbol, long[]> lastPrices = new HashMap<>();
-    private final Map<BotId, BotRuntime> bots = new LinkedHashMap<>();
-    private final Map<Symbol, BotRuntime[]> botsBySymbol = new HashMap<>();
+    private final EngineSteps steps = new EngineSteps(this::stepEnded);
+    private final EngineBots bots = new EngineBots(this);
+    private final EngineState state = new EngineState(bots);
+    private final TradingControls controls = new TradingControls(this, state);
+    private final VenueReports reports = new VenueReports(this, state, bots);
+    private final OrderEntry orders;
     // The last bar's symbol with its price holder and bots: bars of one symbol follow each other.
     private Symbol barSymbol;
     private long[] barPrice;
     private BotRuntime[] barBots;
-    private final Map<AccountId, TradingState> accountStates = new HashMap<>();
-    private final Map<BotId, TradingState> botStates = new HashMap<>();
-    private final Map<OrderId, String> cancelRequests = new HashMap<>();
-    private final ArrayDeque<Runnable> deferred = new ArrayDeque<>();
-    private final Reports reports = new Reports();
-    private final Control control = new Control();
-    private TradingState globalState = TradingState.ACTIVE;
     private RiskHook risk;
     private long nextSequence = 1;
     private long nextId = 1;
-    private boolean busy;
+    private long recovered;
+    private Instant lastEventTime;
     private boolean warmingUp;
     private boolean started;
 
@@ -109,8 +92,9 @@ public final class TradingEngine implements EngineView {
     public TradingEngine(InstantSource clock, BrokerGateway gateway,
                          Function<Symbol, Optional<Instrument>> instruments) {
         this.clock = Objects.requireNonNull(clock, "clock");
-        this.gateway = Objects.requireNonNull(gateway, "gateway");
+        Objects.requireNonNull(gateway, "gateway");
         this.instruments = Objects.requireNonNull(instruments, "instruments");
+        this.orders = new OrderEntry(this, state, bots, gateway, checks, instruments);
         gateway.connect(reports);
     }
 
@@ -137,7 +121,21 @@ public final class TradingEngine implements EngineView {
         risk = Objects.requireNonNull(hook, "hook");
         addPreTradeCheck(hook);
         addListener(hook);
-        hook.bind(this, control);
+        hook.bind(this, controls);
+    }
+
+    /** Sets how bots created by {@link CreateBot} (and recovered from the journal) build their strategies. */
+    public void useStrategies(StrategyFactory factory) {
+        bots.useStrategies(Objects.requireNonNull(factory, "factory"));
+    }
+
+    /**
+     * Whether a strategy that throws pauses its bot with an alert while the others go on (the
+     * default, for paper and live trading), or fails the step it threw in (a backtest, where a
+     * strategy error should stop the run and be seen).
+     */
+    public void isolateStrategyFailures(boolean isolate) {
+        bots.isolateFailures(isolate);
     }
 
     /**
@@ -146,83 +144,66 @@ public final class TradingEngine implements EngineView {
      */
     public void onTime() {
         if (risk != null) {
-            drive(() -> risk.onTime(clock.instant()));
+            steps.drive(() -> risk.onTime(clock.instant()));
         }
     }
 
-    /** Opens an account with {@code cash} paise. */
+    /**
+     * Opens an account with {@code cash} paise directly, without an event (a backtest's account); a
+     * journaled runtime opens accounts with {@link OpenAccount} instead.
+     */
     public Portfolio openAccount(AccountId account, long cash) {
-        if (portfolios.containsKey(account)) {
-            throw new IllegalArgumentException("account " + account + " is already open");
-        }
-        Portfolio portfolio = new Portfolio(account, cash);
-        portfolios.put(account, portfolio);
-        portfolioList.add(portfolio);
-        return portfolio;
+        return state.openAccount(account, cash);
     }
 
-    /** Adds a bot running {@code strategy} for {@code account} on {@code symbols}; it takes every bar. */
+    /** Adds a running bot for {@code strategy} directly, without an event; it takes every bar. */
     public void addBot(BotId bot, AccountId account, Strategy strategy, Collection<Symbol> symbols) {
         addBot(bot, account, strategy, symbols, null);
     }
 
     /**
-     * Adds a bot that takes only the bars of {@code interval} (those given to
+     * Adds a running bot directly, without an event (a backtest's bot; a journaled runtime creates
+     * bots with {@link CreateBot}). It takes only the bars of {@code interval} (those given to
      * {@link #onBar(Bar, BarInterval)} with it, and every bar given to {@link #onBar(Bar)}).
      */
     public void addBot(BotId bot, AccountId account, Strategy strategy, Collection<Symbol> symbols,
                        BarInterval interval) {
-        if (bots.containsKey(bot)) {
-            throw new IllegalArgumentException("bot " + bot + " already exists");
-        }
-        portfolio(account);
-        BotRuntime runtime = new BotRuntime(this, bot, account, strategy, interval);
-        bots.put(bot, runtime);
-        for (Symbol symbol : symbols) {
-            BotRuntime[] current = botsBySymbol.getOrDefault(symbol, new BotRuntime[0]);
-            BotRuntime[] extended = java.util.Arrays.copyOf(current, current.length + 1);
-            extended[current.length] = runtime;
-            botsBySymbol.put(symbol, extended);
-        }
-        barSymbol = null;
+        state.portfolio(account);
+        BotRuntime runtime = bots.add(bot, account, strategy, symbols, interval);
         if (started) {
-            drive(() -> strategy.onStart(runtime));
+            steps.drive(() -> runtime.onStart(bots));
         }
     }
 
-    /**
-     * Removes a bot: its strategy's {@code onStop} runs (if the engine has started) and it takes no
-     * more bars. Its orders stay open and its fills stay in the account; cancel them first if they
-     * should not trade.
-     *
-     * @return whether the bot existed
-     */
-    public boolean removeBot(BotId bot) {
-        BotRuntime runtime = bots.get(bot);
-        if (runtime == null) {
-            return false;
-        }
-        if (started) {
-            drive(() -> runtime.strategy().onStop(runtime));
-        }
-        bots.remove(bot);
-        for (Map.Entry<Symbol, BotRuntime[]> entry : botsBySymbol.entrySet()) {
-            BotRuntime[] kept = java.util.Arrays.stream(entry.getValue()).filter(b -> b != runtime)
-                    .toArray(BotRuntime[]::new);
-            entry.setValue(kept);
-        }
-        barSymbol = null;
-        return true;
-    }
-
-    /** The bots, in the order they were added. */
+    /** The bots that are not deleted, in the order they were added. */
     public List<BotId> bots() {
-        return List.copyOf(bots.keySet());
+        return bots.ids();
     }
 
+    /** A bot's state, if the engine knows the bot. */
+    public Optional<BotState> botState(BotId bot) {
+        BotRuntime runtime = bots.get(bot);
+        return runtime == null ? Optional.empty() : Optional.of(runtime.state());
+    }
+
+    /** A bot's own book (its fills' positions, cash, charges, realized P&amp;L; starting cash 0). */
+    public Optional<Portfolio> botBook(BotId bot) {
+        BotRuntime runtime = bots.get(bot);
+        return runtime == null ? Optional.empty() : Optional.of(runtime.book());
+    }
+
+    /** A bot's journaled definition, if it was created by {@link CreateBot}. */
+    public Optional<com.quantdesk.core.bot.BotDefinition> botDefinition(BotId bot) {
+        BotRuntime runtime = bots.get(bot);
+        return runtime == null ? Optional.empty() : Optional.ofNullable(runtime.definition());
+    }
+
+    // ---------------------------------------------------------------- recovery
+
     /**
-     * Rebuilds state from one journaled event, before {@link #start()}: orders, positions, cash,
-     * trading states, risk configuration and the id and sequence counters. Nothing is emitted and
+     * Rebuilds state from one journaled event, before {@link #start()}: accounts, orders, cancels
+     * asked for, positions, cash, bots and their books, trading states, the risk engine's
+     * configuration and session records, and the id and sequence counters. Nothing is emitted and
      * nothing is sent; events must come in sequence order without gaps.
      *
      * @throws IllegalStateException if the event is out of sequence or contradicts the state so far
@@ -236,61 +217,18 @@ public final class TradingEngine implements EngineView {
                     + event.sequence());
         }
         nextId = Math.max(nextId, event.causationId() + 1);
-        switch (event) {
-            case OrderSubmitted e -> openOrders.put(e.order().id(), e.order());
-            case OrderDenied e -> { }
-            case OrderAccepted e -> openOrders.computeIfPresent(e.orderId(), (id, o) -> o.accept(e.venueOrderId(),
-                    e.time()));
-            case OrderRejected e -> {
-                openOrders.remove(e.orderId());
-                cancelRequests.remove(e.orderId());
-            }
-            case OrderCancelled e -> {
-                openOrders.remove(e.orderId());
-                cancelRequests.remove(e.orderId());
-            }
-            case OrderModified e -> openOrders.computeIfPresent(e.orderId(), (id, o) -> new Order(id,
-                    o.request().modified(e.quantity(), e.limitPrice(), e.triggerPrice()), o.status(),
-                    o.venueOrderId(), o.filledQuantity(), o.filledValue(), o.createdAt(), e.time()));
-            case OrderFilled e -> recoverFill(e);
-            case PositionChanged e -> { }
-            case TradingStateChanged e -> {
-                if (e.account().equals(AccountId.SYSTEM)) {
-                    globalState = e.current();
-                } else if (e.bot().equals(BotId.NONE)) {
-                    accountStates.put(e.account(), e.current());
-                } else {
-                    botStates.put(e.bot(), e.current());
-                }
-            }
-            case RiskAlert e -> { }
-            case RiskConfigChanged e -> {
-                if (risk != null) {
-                    risk.recover(e);
-                }
-            }
+        state.apply(event, true);
+        if (event instanceof ClosingPriceRecorded close) {
+            // Bars are not journaled: until the next one, positions are marked at the recorded close.
+            state.mark(close.symbol(), close.close());
+            barSymbol = null;
+        }
+        if (risk != null) {
+            risk.recover(event);
         }
         nextSequence = event.sequence() + 1;
-    }
-
-    private void recoverFill(OrderFilled e) {
-        Order order = openOrders.get(e.orderId());
-        if (order == null) {
-            throw new IllegalStateException("journal has a fill for " + e.orderId() + " which is not open");
-        }
-        Order updated = order.fill(e.quantity(), e.price(), e.time());
-        if (updated.status() == OrderStatus.FILLED) {
-            openOrders.remove(e.orderId());
-            cancelRequests.remove(e.orderId());
-        } else {
-            openOrders.put(e.orderId(), updated);
-        }
-        setLastPrice(e.symbol(), e.price());
-        portfolio(e.account()).applyFill(e.symbol(), e.product(), e.side(), e.quantity(), e.price(), e.charges());
-        BotRuntime bot = bots.get(e.bot());
-        if (bot != null) {
-            bot.addPosition(e.symbol(), e.product(), e.side().sign() * e.quantity());
-        }
+        lastEventTime = event.time();
+        recovered++;
     }
 
     /**
@@ -298,26 +236,31 @@ public final class TradingEngine implements EngineView {
      * recovery they must be reconciled with the venue before new orders are accepted.
      */
     public List<Order> inFlightOrders() {
-        return List.copyOf(openOrders.values());
+        return List.copyOf(state.openOrders.values());
     }
 
-    /** Calls every strategy's {@code onStart}. */
+    /** The cancel asked for an open order before a restart (its reason), if any. */
+    public Optional<String> cancelRequested(OrderId order) {
+        return Optional.ofNullable(state.cancelRequests.get(order));
+    }
+
+    /**
+     * Starts the bots that take bars: after a recovery, a bot whose strategy can no longer be built
+     * is stopped with an alert, and the risk engine is told that recovery is over.
+     */
     public void start() {
         started = true;
-        drive(() -> {
-            for (BotRuntime bot : bots.values()) {
-                bot.strategy().onStart(bot);
+        steps.drive(() -> {
+            if (recovered > 0 && risk != null) {
+                risk.recovered();
             }
+            bots.startAll();
         });
     }
 
-    /** Calls every strategy's {@code onStop}. */
+    /** Calls every running or paused strategy's {@code onStop}. */
     public void stop() {
-        drive(() -> {
-            for (BotRuntime bot : bots.values()) {
-                bot.strategy().onStop(bot);
-            }
-        });
+        steps.drive(bots::stopAll);
     }
 
     /** The sink a venue reports to; calls are processed on the caller's (engine) thread. */
@@ -340,18 +283,31 @@ public final class TradingEngine implements EngineView {
      * interval (or for none) see it. A live runtime aggregating several intervals calls this.
      */
     public void onBar(Bar bar, BarInterval interval) {
-        if (busy) {
-            deferred.add(() -> processBar(bar, interval));
+        if (steps.busy()) {
+            steps.defer(() -> processBar(bar, interval));
             return;
         }
         // The hot path of a backtest: no lambda, no allocation unless work was deferred.
-        busy = true;
+        steps.begin();
+        RuntimeException failure = null;
         try {
             processBar(bar, interval);
-            drainDeferred();
-        } finally {
-            deferred.clear();
-            busy = false;
+        } catch (RuntimeException e) {
+            failure = e;
+        } catch (Error e) {
+            steps.abandon();
+            throw e;
+        }
+        steps.end(failure);
+    }
+
+    /**
+     * Market data (a tick) arrived now: the risk engine's stale-data alarm counts silence from the
+     * last data that arrived, not from the start time of the last bar.
+     */
+    public void marketDataSeen() {
+        if (risk != null) {
+            risk.marketDataSeen(clock.instant());
         }
     }
 
@@ -362,26 +318,23 @@ public final class TradingEngine implements EngineView {
      * bars, so a restarted or new bot trades on its first live bar instead of after its look-back.
      */
     public void warmUp(Bar bar, BarInterval interval) {
-        if (busy) {
+        if (steps.busy()) {
             throw new IllegalStateException("warmUp() called re-entrantly");
         }
-        BotRuntime[] subscribed = botsBySymbol.get(bar.symbol());
+        BotRuntime[] subscribed = bots.subscribed(bar.symbol());
         if (subscribed == null) {
             return;
         }
         warmingUp = true;
-        busy = true;
         try {
-            for (BotRuntime bot : subscribed) {
-                if (bot.takes(interval)) {
-                    bot.updateIndicators(bar);
-                    bot.strategy().onBar(bot, bar);
+            steps.drive(() -> {
+                for (BotRuntime bot : subscribed) {
+                    if (bot.takes(interval)) {
+                        bot.onBar(bar, bots);
+                    }
                 }
-            }
-            drainDeferred();
+            });
         } finally {
-            deferred.clear();
-            busy = false;
             warmingUp = false;
         }
     }
@@ -394,15 +347,15 @@ public final class TradingEngine implements EngineView {
     private void processBar(Bar bar, BarInterval interval) {
         Symbol symbol = bar.symbol();
         if (symbol != barSymbol) {
-            setLastPrice(symbol, bar.close());
-            barPrice = lastPrices.get(symbol);
-            barBots = botsBySymbol.get(symbol);
+            barPrice = state.setLastPrice(symbol, bar.close());
+            barBots = bots.subscribed(symbol);
             barSymbol = symbol;
         } else {
             barPrice[0] = bar.close();
         }
-        for (int i = 0; i < portfolioList.size(); i++) {
-            portfolioList.get(i).mark(symbol, bar.close());
+        List<Portfolio> portfolios = state.portfolioList;
+        for (int i = 0; i < portfolios.size(); i++) {
+            portfolios.get(i).mark(symbol, bar.close());
         }
         if (risk != null) {
             risk.onBar(bar);
@@ -411,11 +364,15 @@ public final class TradingEngine implements EngineView {
         if (subscribed != null) {
             for (BotRuntime bot : subscribed) {
                 if (bot.takes(interval)) {
-                    bot.updateIndicators(bar);
-                    bot.strategy().onBar(bot, bar);
+                    bot.onBar(bar, bots);
                 }
             }
         }
+    }
+
+    /** The bots taking bars changed: the cached dispatch of the last bar's symbol is stale. */
+    void dispatchChanged() {
+        barSymbol = null;
     }
 
     /**
@@ -423,250 +380,103 @@ public final class TradingEngine implements EngineView {
      * strategy's context instead).
      */
     public CommandResult execute(Command command) {
-        if (busy) {
+        return execute(command, null);
+    }
+
+    /**
+     * Executes a command and keeps, in the same step, an audit entry of it: {@code audit} turns the
+     * result into the entry. The command's events and its audit record reach the journal together or
+     * not at all.
+     */
+    public CommandResult execute(Command command, Function<CommandResult, AuditEntry> audit) {
+        if (steps.busy()) {
             throw new IllegalStateException("execute() called re-entrantly; strategies use their context");
         }
         CommandResult[] result = new CommandResult[1];
-        drive(() -> result[0] = switch (command) {
-            case SubmitOrder s -> submit(s.request());
-            case CancelOrder c -> cancel(c.orderId(), c.reason());
-            case ModifyOrder m -> modify(m);
-            case SetTradingState t -> changeState(t.account(), t.bot(), t.state(), t.reason(), t.actor(), nextId++,
-                    false);
-            case ActivateKillSwitch k -> killSwitch(k.account(), k.bot(), k.reason(), k.flatten(), k.actor(),
-                    nextId++);
-            case ResetKillSwitch r -> changeState(r.account(), r.bot(), TradingState.ACTIVE,
-                    "reset: " + r.reason(), r.actor(), nextId++, true);
-            case RiskCommand r -> applyRisk(r, nextId++);
+        steps.drive(() -> {
+            long idBefore = nextId;
+            result[0] = run(command);
+            if (audit != null) {
+                // Caused by the order, else by the command's own id when it took one.
+                long cause = result[0].orderId().map(OrderId::value).orElse(nextId != idBefore ? idBefore : 0);
+                recordAudit(audit.apply(result[0]), cause);
+            }
         });
         return result[0];
     }
 
+    private CommandResult run(Command command) {
+        return switch (command) {
+            case SubmitOrder s -> submit(s.request());
+            case CancelOrder c -> cancel(c.orderId(), c.reason());
+            case ModifyOrder m -> orders.modify(m);
+            case SetTradingState t -> controls.changeState(t.account(), t.bot(), t.state(), t.reason(), t.actor(),
+                    nextId++, false);
+            case ActivateKillSwitch k -> controls.killSwitch(k.account(), k.bot(), k.reason(), k.flatten(), k.actor(),
+                    nextId++);
+            case ResetKillSwitch r -> controls.changeState(r.account(), r.bot(), TradingState.ACTIVE,
+                    "reset: " + r.reason(), r.actor(), nextId++, true);
+            case RiskCommand r -> applyRisk(r, nextId++);
+            case OpenAccount o -> openAccount(o);
+            case CreateBot c -> bots.create(c);
+            case BotCommand b -> bots.change(b);
+            case RecordAudit r -> {
+                recordAudit(r.entry(), nextId++);
+                yield CommandResult.ok();
+            }
+        };
+    }
+
+    private void recordAudit(AuditEntry entry, long cause) {
+        emit(new AuditRecorded(nextSequence++, clock.instant(), entry.account(), BotId.NONE, cause, entry));
+    }
+
     // ---------------------------------------------------------------- orders
 
+    /** A strategy's order; an exception from the engine's own code is marked as the engine's. */
+    CommandResult submitFromStrategy(OrderRequest request) {
+        try {
+            return submit(request);
+        } catch (RuntimeException e) {
+            throw new EngineFault(e);
+        }
+    }
+
+    /** A strategy's cancel; an exception from the engine's own code is marked as the engine's. */
+    CommandResult cancelFromStrategy(OrderId id, String reason) {
+        try {
+            return cancel(id, reason);
+        } catch (RuntimeException e) {
+            throw new EngineFault(e);
+        }
+    }
+
     CommandResult submit(OrderRequest request) {
-        OrderId id = OrderId.of(nextId++);
-        Instant now = clock.instant();
-        Order order = Order.create(id, request, now);
-        PreTradeDecision decision = admissible(request);
-        for (int i = 0; decision.allowed() && i < checks.size(); i++) {
-            decision = checks.get(i).check(request, this);
-        }
-        if (!decision.allowed()) {
-            Order denied = order.moveTo(OrderStatus.DENIED, now);
-            OrderDenied event = new OrderDenied(nextSequence++, now, request.account(), request.bot(), id.value(),
-                    denied, decision.reasonCode(), decision.message(), decision.limit(), decision.attempted());
-            emit(event);
-            notifyBot(request.bot(), event);
-            return CommandResult.refused(id, decision.reasonCode(), decision.message());
-        }
-        Order submitted = order.moveTo(OrderStatus.SUBMITTED, now);
-        openOrders.put(id, submitted);
-        OrderSubmitted event = new OrderSubmitted(nextSequence++, now, request.account(), request.bot(), id.value(),
-                submitted);
-        emit(event);
-        notifyBot(request.bot(), event);
-        gateway.submit(submitted);
-        return CommandResult.ok(id);
+        return orders.submit(request);
     }
 
-    /** Rules every order obeys before configurable risk: known instrument, account, state, CNC shorts. */
-    private PreTradeDecision admissible(OrderRequest request) {
-        if (!portfolios.containsKey(request.account())) {
-            return PreTradeDecision.deny("ORDER_UNKNOWN_ACCOUNT", "unknown account " + request.account());
-        }
-        if (instruments.apply(request.symbol()).isEmpty()) {
-            return PreTradeDecision.deny("ORDER_UNKNOWN_INSTRUMENT", "unknown instrument " + request.symbol());
-        }
-        TradingState state = tradingState(request.account(), request.bot());
-        if (state == TradingState.HALTED) {
-            return PreTradeDecision.deny("RISK_HALTED", "trading is halted for " + request.account()
-                    + (request.bot().equals(BotId.NONE) ? "" : "/" + request.bot()));
-        }
-        if (state == TradingState.REDUCING && !reducesExposure(request)) {
-            return PreTradeDecision.deny("RISK_REDUCING_ONLY",
-                    "only exposure-reducing orders are allowed for " + request.account());
-        }
-        if (request.product() == Product.CNC && request.side() == Side.SELL) {
-            long held = portfolio(request.account()).quantity(request.symbol(), Product.CNC);
-            long selling = request.quantity() + openQuantity(request.account(), request.symbol(), Product.CNC,
-                    Side.SELL);
-            if (selling > held) {
-                return PreTradeDecision.deny("ORDER_CNC_SHORT_SELL",
-                        "CNC sell of " + request.quantity() + " " + request.symbol() + " exceeds holdings",
-                        held, selling);
-            }
-        }
-        return PreTradeDecision.ALLOW;
+    /** An order the engine itself places (square-off, flatten): no pre-trade checks. */
+    void submitSystem(OrderRequest request) {
+        orders.submitSystem(request);
     }
 
-    /**
-     * Whether the order only reduces the account's net position in its symbol (it never opens or
-     * flips one), counting the open orders on its side. Net, not per product: selling CNC shares
-     * against an MIS short makes the book larger, whatever the product says.
-     */
+    /** Whether the order only reduces the account's net position (see {@link EngineView}). */
+    @Override
     public boolean reducesExposure(OrderRequest request) {
-        long position = portfolio(request.account()).quantity(request.symbol());
-        long pending = openQuantity(request.account(), request.symbol(), null, request.side());
-        return position != 0 && Long.signum(position) != request.side().sign()
-                && request.quantity() + pending <= Math.abs(position);
+        return orders.reducesExposure(request);
     }
 
-    private long openQuantity(AccountId account, Symbol symbol, Product product, Side side) {
-        long total = 0;
-        for (Order o : openOrders.values()) {
-            // An order we asked to cancel is on its way out; it no longer commits the holding.
-            if (o.account().equals(account) && o.symbol().equals(symbol) && (product == null || o.product() == product)
-                    && o.side() == side && !cancelRequests.containsKey(o.id())) {
-                total += o.remainingQuantity();
-            }
-        }
-        return total;
-    }
-
+    /** Asks the venue to cancel an open order; the request is journaled before it goes out. */
     CommandResult cancel(OrderId id, String reason) {
-        Order order = openOrders.get(id);
-        if (order == null) {
-            return CommandResult.refused(id, "ORDER_NOT_OPEN", "order " + id + " is not open");
-        }
-        if (cancelRequests.putIfAbsent(id, reason) == null) {
-            gateway.cancel(order);
-        }
-        return CommandResult.ok(id);
-    }
-
-    private CommandResult modify(ModifyOrder m) {
-        Order order = openOrders.get(m.orderId());
-        if (order == null) {
-            return CommandResult.refused(m.orderId(), "ORDER_NOT_OPEN", "order " + m.orderId() + " is not open");
-        }
-        if (m.quantity() != 0 && m.quantity() <= order.filledQuantity()) {
-            return CommandResult.refused(m.orderId(), "ORDER_MODIFY_QUANTITY",
-                    "new quantity " + m.quantity() + " must exceed the filled " + order.filledQuantity());
-        }
-        if (m.limitPrice() != 0 && !order.type().needsLimitPrice()
-                || m.triggerPrice() != 0 && !order.type().needsTriggerPrice()) {
-            return CommandResult.refused(m.orderId(), "ORDER_MODIFY_PRICE",
-                    "a " + order.type().wireName() + " order has no such price to modify");
-        }
-        gateway.modify(order, m.quantity(), m.limitPrice(), m.triggerPrice());
-        return CommandResult.ok(m.orderId());
-    }
-
-    private CommandResult changeState(AccountId account, BotId bot, TradingState state, String reason, String actor,
-                                      long commandId, boolean reset) {
-        TradingState previous = stateAt(account, bot);
-        if (previous == TradingState.HALTED && state != TradingState.HALTED && !reset) {
-            return CommandResult.refused(null, "RISK_RESET_REQUIRED",
-                    "scope is HALTED; only a kill-switch reset leaves it");
-        }
-        if (previous == state) {
-            return CommandResult.ok();
-        }
-        if (account.equals(AccountId.SYSTEM)) {
-            globalState = state;
-        } else if (bot.equals(BotId.NONE)) {
-            portfolio(account);
-            accountStates.put(account, state);
-        } else {
-            BotRuntime runtime = bots.get(bot);
-            if (runtime == null || !runtime.account().equals(account)) {
-                return CommandResult.refused(null, "ORDER_UNKNOWN_BOT", "no bot " + bot + " on account " + account);
-            }
-            botStates.put(bot, state);
-        }
-        emit(new TradingStateChanged(nextSequence++, clock.instant(), account, bot, commandId, previous, state, reason,
-                actor));
-        return CommandResult.ok();
-    }
-
-    private TradingState stateAt(AccountId account, BotId bot) {
-        if (account.equals(AccountId.SYSTEM)) {
-            return globalState;
-        }
-        if (bot.equals(BotId.NONE)) {
-            return accountStates.getOrDefault(account, TradingState.ACTIVE);
-        }
-        return botStates.getOrDefault(bot, TradingState.ACTIVE);
-    }
-
-    private CommandResult killSwitch(AccountId account, BotId bot, String reason, boolean flatten, String actor,
-                                     long commandId) {
-        if (!account.equals(AccountId.SYSTEM)) {
-            portfolio(account);
-        }
-        CommandResult halted = changeState(account, bot, TradingState.HALTED, "kill switch: " + reason, actor,
-                commandId, true);
-        if (!halted.accepted()) {
-            return halted;
-        }
-        emit(new RiskAlert(nextSequence++, clock.instant(), account, bot, commandId, "KILL_SWITCH",
-                "kill switch by " + actor + ": " + reason + (flatten ? " (flattening positions)" : "")));
-        for (Order order : List.copyOf(openOrders.values())) {
-            if (inScope(order.account(), order.bot(), account, bot)) {
-                cancel(order.id(), "kill switch: " + reason);
-            }
-        }
-        if (flatten) {
-            for (Portfolio p : portfolioList) {
-                if (account.equals(AccountId.SYSTEM) || p.account().equals(account)) {
-                    closePositions(p.account(), bot, null, "KILL-FLATTEN");
-                }
-            }
-        }
-        return CommandResult.ok();
-    }
-
-    private static boolean inScope(AccountId orderAccount, BotId orderBot, AccountId account, BotId bot) {
-        return account.equals(AccountId.SYSTEM)
-                || orderAccount.equals(account) && (bot.equals(BotId.NONE) || orderBot.equals(bot));
+        return orders.cancel(id, reason);
     }
 
     /**
-     * Closes positions with system market orders, attributed to the bots that hold them; what no bot
-     * holds is closed as {@link BotId#NONE}. {@code onlyProduct} null means every product.
+     * After a restart: sends again the cancel journaled for an order that is still open, before the
+     * order is trusted as working.
      */
-    private void closePositions(AccountId account, BotId onlyBot, Product onlyProduct, String tag) {
-        Portfolio portfolio = portfolio(account);
-        for (PositionSnapshot position : portfolio.openPositions()) {
-            if (onlyProduct != null && position.product() != onlyProduct) {
-                continue;
-            }
-            long unattributed = position.quantity();
-            for (BotRuntime bot : bots.values()) {
-                if (!bot.account().equals(account)) {
-                    continue;
-                }
-                long held = bot.position(position.symbol(), position.product());
-                unattributed -= held;
-                if (held != 0 && (onlyBot.equals(BotId.NONE) || bot.bot().equals(onlyBot))) {
-                    submitSystem(closing(account, bot.bot(), position, held, tag));
-                }
-            }
-            if (unattributed != 0 && onlyBot.equals(BotId.NONE)) {
-                submitSystem(closing(account, BotId.NONE, position, unattributed, tag));
-            }
-        }
-    }
-
-    private static OrderRequest closing(AccountId account, BotId bot, PositionSnapshot position, long quantity,
-                                        String tag) {
-        Side side = quantity > 0 ? Side.SELL : Side.BUY;
-        return OrderRequest.market(account, bot, position.symbol(), side, Math.abs(quantity), position.product())
-                .withTag(tag);
-    }
-
-    /** An order the engine itself places (square-off, flatten): no pre-trade checks, visible as such by its tag. */
-    private void submitSystem(OrderRequest request) {
-        OrderId id = OrderId.of(nextId++);
-        Instant now = clock.instant();
-        Order submitted = Order.create(id, request, now).moveTo(OrderStatus.SUBMITTED, now);
-        openOrders.put(id, submitted);
-        OrderSubmitted event = new OrderSubmitted(nextSequence++, now, request.account(), request.bot(), id.value(),
-                submitted);
-        emit(event);
-        notifyBot(request.bot(), event);
-        gateway.submit(submitted);
+    public void resendCancel(OrderId id) {
+        steps.drive(() -> orders.resendCancel(id));
     }
 
     private CommandResult applyRisk(RiskCommand command, long commandId) {
@@ -684,206 +494,107 @@ public final class TradingEngine implements EngineView {
         return CommandResult.ok();
     }
 
-    private final class Control implements EngineControl {
-
-        @Override
-        public void setTradingState(AccountId account, BotId bot, TradingState state, String reason) {
-            drive(() -> changeState(account, bot, state, reason, "risk", 0, false));
+    private CommandResult openAccount(OpenAccount command) {
+        if (state.portfolios.containsKey(command.account())) {
+            return CommandResult.refused(null, "ACCOUNT_EXISTS", "account " + command.account() + " is already open");
         }
-
-        @Override
-        public void killSwitch(AccountId account, BotId bot, String reason, boolean flatten) {
-            drive(() -> TradingEngine.this.killSwitch(account, bot, reason, flatten, "risk", 0));
-        }
-
-        @Override
-        public void squareOffMis(AccountId account, String reason) {
-            drive(() -> {
-                for (Order order : List.copyOf(openOrders.values())) {
-                    if (order.account().equals(account) && order.product() == Product.MIS) {
-                        cancel(order.id(), reason);
-                    }
-                }
-                closePositions(account, BotId.NONE, Product.MIS, "MIS-SQUAREOFF");
-            });
-        }
-
-        @Override
-        public void alert(AccountId account, BotId bot, String code, String message) {
-            drive(() -> emit(new RiskAlert(nextSequence++, clock.instant(), account, bot, 0, code, message)));
-        }
+        emit(new AccountOpened(nextSequence++, clock.instant(), command.account(), BotId.NONE, 0,
+                command.initialCash()));
+        return CommandResult.ok();
     }
 
-    // ---------------------------------------------------------------- venue reports
+    // ---------------------------------------------------------------- events
 
-    private final class Reports implements ExecutionReports {
-
-        @Override
-        public void accepted(OrderId orderId, String venueOrderId) {
-            drive(() -> {
-                Order order = live(orderId, "accept");
-                if (order == null || order.status() != OrderStatus.SUBMITTED) {
-                    return;
-                }
-                Instant now = clock.instant();
-                openOrders.put(orderId, order.accept(venueOrderId, now));
-                publishOrderEvent(new OrderAccepted(nextSequence++, now, order.account(), order.bot(),
-                        orderId.value(), orderId, venueOrderId));
-            });
-        }
-
-        @Override
-        public void rejected(OrderId orderId, String reasonCode, String message) {
-            drive(() -> {
-                Order order = live(orderId, "reject");
-                if (order == null) {
-                    return;
-                }
-                Instant now = clock.instant();
-                order.moveTo(OrderStatus.REJECTED, now);
-                openOrders.remove(orderId);
-                cancelRequests.remove(orderId);
-                publishOrderEvent(new OrderRejected(nextSequence++, now, order.account(), order.bot(),
-                        orderId.value(), orderId, reasonCode, message));
-            });
-        }
-
-        @Override
-        public void filled(OrderId orderId, String fillId, long quantity, long price, long charges) {
-            drive(() -> applyFill(orderId, fillId, quantity, price, charges));
-        }
-
-        @Override
-        public void cancelled(OrderId orderId, String reason) {
-            drive(() -> {
-                Order order = live(orderId, "cancel");
-                if (order == null) {
-                    return;
-                }
-                Instant now = clock.instant();
-                order.moveTo(OrderStatus.CANCELLED, now);
-                openOrders.remove(orderId);
-                String requested = cancelRequests.remove(orderId);
-                publishOrderEvent(new OrderCancelled(nextSequence++, now, order.account(), order.bot(),
-                        orderId.value(), orderId, order.remainingQuantity(), requested != null ? requested : reason));
-            });
-        }
-
-        @Override
-        public void modified(OrderId orderId, long quantity, long limitPrice, long triggerPrice) {
-            drive(() -> {
-                Order order = live(orderId, "modify");
-                if (order == null) {
-                    return;
-                }
-                OrderRequest changed = order.request().modified(quantity, limitPrice, triggerPrice);
-                Instant now = clock.instant();
-                openOrders.put(orderId, new Order(orderId, changed, order.status(), order.venueOrderId(),
-                        order.filledQuantity(), order.filledValue(), order.createdAt(), now));
-                publishOrderEvent(new OrderModified(nextSequence++, now, order.account(), order.bot(),
-                        orderId.value(), orderId, changed.quantity(), changed.limitPrice(), changed.triggerPrice()));
-            });
-        }
-    }
-
-    private Order live(OrderId orderId, String what) {
-        Order order = openOrders.get(orderId);
-        if (order == null) {
-            LOG.warn("venue report '{}' for {} which is not open; ignored", what, orderId);
-        }
-        return order;
-    }
-
-    private void applyFill(OrderId orderId, String fillId, long quantity, long price, long charges) {
-        Order order = live(orderId, "fill");
-        if (order == null) {
-            return;
-        }
-        Instant now = clock.instant();
-        Order updated = order.fill(quantity, price, now);
-        if (updated.status() == OrderStatus.FILLED) {
-            openOrders.remove(orderId);
-            cancelRequests.remove(orderId);
-        } else {
-            openOrders.put(orderId, updated);
-        }
-        setLastPrice(order.symbol(), price);
-        Portfolio portfolio = portfolio(order.account());
-        Position position = portfolio.applyFill(order.symbol(), order.product(), order.side(), quantity, price,
-                charges);
-        for (int i = 0; i < portfolioList.size(); i++) {
-            if (portfolioList.get(i) != portfolio) {
-                portfolioList.get(i).mark(order.symbol(), price);
-            }
-        }
-        BotRuntime bot = bots.get(order.bot());
-        if (bot != null) {
-            bot.addPosition(order.symbol(), order.product(), order.side().sign() * quantity);
-        }
-        OrderFilled fill = new OrderFilled(nextSequence++, now, order.account(), order.bot(), orderId.value(),
-                orderId, fillId, order.symbol(), order.side(), order.product(), quantity, price, charges,
-                updated.filledQuantity(), updated.remainingQuantity());
-        emit(fill);
-        emit(new PositionChanged(nextSequence++, now, order.account(), order.bot(), orderId.value(),
-                order.symbol(), order.product(), position.quantity(), position.costBasis(),
-                position.averagePrice(), position.realizedPnl()));
-        notifyBot(order.bot(), fill);
-    }
-
-    private void publishOrderEvent(OrderEvent event) {
+    /** Emits an order event and tells its bot's strategy after the current work. */
+    void publishOrderEvent(OrderEvent event) {
         emit(event);
-        notifyBot(event.bot(), event);
+        bots.notify(event.bot(), event);
     }
 
-    private void notifyBot(BotId botId, OrderEvent event) {
-        BotRuntime bot = bots.get(botId);
-        if (bot == null) {
-            return;
-        }
-        deferred.add(() -> {
-            bot.strategy().onOrderEvent(bot, event);
-            if (event instanceof OrderFilled fill) {
-                bot.strategy().onFill(bot, fill);
-            }
-        });
-    }
-
-    private void emit(Event event) {
-        for (int i = 0; i < listeners.size(); i++) {
-            listeners.get(i).onEvent(event);
-        }
-    }
-
-    /** Runs {@code work} now, or after the current step when the engine is already inside one. */
-    private void drive(Runnable work) {
-        if (busy) {
-            deferred.add(work);
-            return;
-        }
-        busy = true;
+    /**
+     * Applies an event to the state, then tells every listener. An event the state refuses is not
+     * emitted at all; a listener that fails does not keep the event from the others.
+     */
+    void emit(Event event) {
         try {
-            work.run();
-            drainDeferred();
-        } finally {
-            deferred.clear();
-            busy = false;
+            state.apply(event, false);
+        } catch (RuntimeException e) {
+            // The event did not happen: its sequence number goes back, so the stream keeps no gap.
+            if (event.sequence() == nextSequence - 1) {
+                nextSequence--;
+            }
+            throw e;
+        }
+        lastEventTime = event.time();
+        steps.eventEmitted();
+        // The state has changed, so every listener (the journal among them) must hear of it, whatever
+        // another one does with it.
+        RuntimeException failure = null;
+        for (int i = 0; i < listeners.size(); i++) {
+            try {
+                listeners.get(i).onEvent(event);
+            } catch (RuntimeException e) {
+                if (failure == null) {
+                    failure = e;
+                } else {
+                    failure.addSuppressed(e);
+                }
+            }
+        }
+        if (failure != null) {
+            throw failure;
         }
     }
 
-    private void drainDeferred() {
-        Runnable next;
-        while ((next = deferred.poll()) != null) {
-            next.run();
+    /** The next event sequence number (taken). */
+    long takeSequence() {
+        return nextSequence++;
+    }
+
+    /** Runs work as a step, or after the current one. */
+    void drive(Runnable work) {
+        steps.drive(work);
+    }
+
+    /** Queues work to run before the current step ends. */
+    void defer(Runnable work) {
+        steps.defer(work);
+    }
+
+    /** Whether {@link #start()} has run. */
+    boolean started() {
+        return started;
+    }
+
+    /** The strategy built from a name, when a strategy factory is set. */
+    private void stepEnded() {
+        for (int i = 0; i < listeners.size(); i++) {
+            listeners.get(i).onStepEnd();
         }
     }
 
-    private void setLastPrice(Symbol symbol, long price) {
-        long[] holder = lastPrices.get(symbol);
-        if (holder == null) {
-            lastPrices.put(symbol, new long[] {price});
-        } else {
-            holder[0] = price;
+    /**
+     * Reports an internal failure (an exception that escaped a step) as a {@code ENGINE_ERROR} alert
+     * event, so it is journaled and seen, not only logged.
+     */
+    public void reportInternalError(Throwable failure) {
+        steps.drive(() -> emit(new RiskAlert(nextSequence++, clock.instant(), AccountId.SYSTEM, BotId.NONE, 0,
+                "ENGINE_ERROR", "internal error: " + failure)));
+    }
+
+    /** An exception raised by the engine's own code while a strategy called into it. */
+    static final class EngineFault extends RuntimeException {
+        EngineFault(RuntimeException cause) {
+            super(cause.toString(), cause, false, false);
         }
+    }
+
+    /** A strategy's own exception, or rethrows the engine's that surfaced through the strategy. */
+    static RuntimeException unwrapEngineFault(RuntimeException e) {
+        if (e instanceof EngineFault fault) {
+            throw (RuntimeException) fault.getCause();
+        }
+        return e;
     }
 
     // ---------------------------------------------------------------- views
@@ -900,24 +611,19 @@ public final class TradingEngine implements EngineView {
 
     @Override
     public long lastPrice(Symbol symbol) {
-        long[] holder = lastPrices.get(symbol);
-        return holder == null ? 0 : holder[0];
+        return state.lastPrice(symbol);
     }
 
     @Override
     public Portfolio portfolio(AccountId account) {
-        Portfolio portfolio = portfolios.get(account);
-        if (portfolio == null) {
-            throw new IllegalArgumentException("unknown account " + account);
-        }
-        return portfolio;
+        return state.portfolio(account);
     }
 
     /** Every open account, in the order they were opened. */
     @Override
     public List<AccountId> accounts() {
-        List<AccountId> ids = new ArrayList<>(portfolioList.size());
-        for (Portfolio p : portfolioList) {
+        List<AccountId> ids = new ArrayList<>(state.portfolioList.size());
+        for (Portfolio p : state.portfolioList) {
             ids.add(p.account());
         }
         return ids;
@@ -925,13 +631,13 @@ public final class TradingEngine implements EngineView {
 
     /** Every open account's portfolio, in the order they were opened. */
     public List<Portfolio> portfolios() {
-        return List.copyOf(portfolioList);
+        return List.copyOf(state.portfolioList);
     }
 
     @Override
     public List<Order> openOrders(AccountId account) {
         List<Order> result = new ArrayList<>();
-        for (Order o : openOrders.values()) {
+        for (Order o : state.openOrders.values()) {
             if (o.account().equals(account)) {
                 result.add(o);
             }
@@ -941,22 +647,27 @@ public final class TradingEngine implements EngineView {
 
     /** Every open order, oldest first. */
     public List<Order> openOrders() {
-        return List.copyOf(openOrders.values());
+        return List.copyOf(state.openOrders.values());
     }
 
     /** An open order, if it is open. */
     public Optional<Order> openOrder(OrderId id) {
-        return Optional.ofNullable(openOrders.get(id));
+        return Optional.ofNullable(state.openOrders.get(id));
     }
 
     @Override
     public TradingState tradingState(AccountId account) {
-        return globalState.mostRestrictive(accountStates.getOrDefault(account, TradingState.ACTIVE));
+        return state.tradingState(account);
     }
 
     @Override
     public TradingState tradingState(AccountId account, BotId bot) {
-        return tradingState(account).mostRestrictive(botStates.getOrDefault(bot, TradingState.ACTIVE));
+        return state.tradingState(account).mostRestrictive(state.botStates.getOrDefault(bot, TradingState.ACTIVE));
+    }
+
+    /** The state set on exactly this scope (global, account or bot), not combined with the wider ones. */
+    public TradingState tradingStateAt(AccountId account, BotId bot) {
+        return state.stateAt(account, bot);
     }
 
     @Override
@@ -965,8 +676,31 @@ public final class TradingEngine implements EngineView {
         return runtime == null ? 0 : runtime.position(symbol);
     }
 
+    /**
+     * Everything that decides whether an order may go, as sorted {@code key -> value} facts: the
+     * journal position, accounts (cash, charges, realized P&amp;L, positions), trading states, open
+     * orders with any cancel asked for, bots (state, book, positions) and the risk engine's session
+     * records, counters and reference prices (as of the last event's time). Two engines with equal
+     * descriptions decide alike; a restarted engine's description equals a fresh replay's of the same
+     * journal.
+     */
+    public SortedMap<String, String> describeState() {
+        return StateDescription.of(state, bots, risk, nextSequence - 1,
+                lastEventTime == null ? clock.instant() : lastEventTime);
+    }
+
+    /** The next order or command id (taken). */
+    long takeId() {
+        return nextId++;
+    }
+
     /** The sequence number the next event will carry. */
     public long nextSequence() {
         return nextSequence;
+    }
+
+    /** The id the next order or command will get. */
+    public long nextId() {
+        return nextId;
     }
 }

@@ -10,7 +10,8 @@ import java.time.Instant;
  * gap-free, replayable stream.
  */
 public sealed interface Event
-        permits OrderEvent, PositionChanged, TradingStateChanged, RiskAlert, RiskConfigChanged {
+        permits OrderEvent, PositionChanged, TradingStateChanged, RiskAlert, RiskConfigChanged, AccountOpened,
+                BotCreated, BotStateChanged, RiskSessionChanged, ClosingPriceRecorded, AuditRecorded {
 
     /** Position in the engine's event stream, starting at 1. */
     long sequence();

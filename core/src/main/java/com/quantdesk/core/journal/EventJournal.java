@@ -1,21 +1,31 @@
 package com.quantdesk.core.journal;
 
 import com.quantdesk.core.event.Event;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 
 /**
- * Port to the durable, append-only, hash-chained event journal. The engine thread hands it every
- * event and never waits for I/O; a writer thread commits events in batches (group commit) and
- * completes the futures of {@link #durable(long)} once they are on disk.
+ * Port to the durable, append-only, hash-chained event journal. The engine thread hands it the
+ * events of each engine step and never waits for I/O; a writer thread commits whole steps in
+ * batches (group commit: several steps may share a transaction, a step is never split across two)
+ * and completes the futures of {@link #durable(long)} once they are on disk.
  */
 public interface EventJournal extends AutoCloseable {
 
     /**
-     * Queues one event for appending. Events must arrive in sequence order without gaps, starting
-     * after {@link #lastSequence()}. Never blocks on I/O.
+     * Queues the events of one engine step, to be committed together or not at all. Events must
+     * arrive in sequence order without gaps, starting after {@link #lastSequence()}. Never blocks on
+     * I/O.
+     *
+     * @throws IllegalArgumentException if the events are out of sequence
      */
-    void append(Event event);
+    void appendStep(List<Event> events);
+
+    /** Queues one event as a step of its own. */
+    default void append(Event event) {
+        appendStep(List.of(event));
+    }
 
     /**
      * A future that completes when every event up to and including {@code sequence} is durable, or

@@ -47,7 +47,7 @@ public final class Portfolio {
      * @return the position after the fill
      */
     public Position applyFill(Symbol symbol, Product product, Side side, long quantity, long price, long charges) {
-        Position position = position(symbol, product);
+        Position position = positionFor(symbol, product);
         long before = position.marketValue();
         long grossBefore = Math.abs(before);
         long value = Math.multiplyExact(quantity, price);
@@ -82,7 +82,13 @@ public final class Portfolio {
         }
     }
 
-    private Position position(Symbol symbol, Product product) {
+    /** The position in one symbol and product, or null if the account never held it. */
+    public Position position(Symbol symbol, Product product) {
+        Position[] byProduct = positions.get(symbol);
+        return byProduct == null ? null : byProduct[product.ordinal()];
+    }
+
+    private Position positionFor(Symbol symbol, Product product) {
         Position[] byProduct = positions.get(symbol);
         if (byProduct == null) {
             byProduct = new Position[Product.values().length];

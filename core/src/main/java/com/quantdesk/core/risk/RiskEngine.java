@@ -1,9 +1,6 @@
 package com.quantdesk.core.risk;
 
 import com.quantdesk.core.command.RiskCommand;
-import com.quantdesk.core.command.SetBanList;
-import com.quantdesk.core.command.SetBotLimits;
-import com.quantdesk.core.command.SetRiskLimits;
 import com.quantdesk.core.domain.AccountId;
 import com.quantdesk.core.domain.Bar;
 import com.quantdesk.core.domain.BotId;
@@ -15,10 +12,14 @@ import com.quantdesk.core.engine.EngineControl;
 import com.quantdesk.core.engine.EngineView;
 import com.quantdesk.core.engine.PreTradeDecision;
 import com.quantdesk.core.engine.RiskHook;
+import com.quantdesk.core.event.ClosingPriceRecorded;
 import com.quantdesk.core.event.Event;
+import com.quantdesk.core.event.OrderFilled;
 import com.quantdesk.core.event.OrderRejected;
 import com.quantdesk.core.event.OrderSubmitted;
 import com.quantdesk.core.event.PositionChanged;
+import com.quantdesk.core.event.RiskConfigChanged;
+import com.quantdesk.core.event.RiskSessionChanged;
 import com.quantdesk.core.market.MarketHours;
 import com.quantdesk.core.market.NseCalendar;
 import com.quantdesk.core.order.Order;
@@ -26,6 +27,7 @@ import com.quantdesk.core.order.OrderRequest;
 import com.quantdesk.core.portfolio.PositionSnapshot;
 import com.quantdesk.core.time.MarketTime;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -33,8 +35,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.TreeMap;
-import java.util.TreeSet;
 
 /**
  * The pre-trade risk engine. Every order from every source passes its rules (see {@link RiskRules}
@@ -46,35 +46,46 @@ import java.util.TreeSet;
 public final class RiskEngine implements RiskHook {
 
     private static final int ATR_PERIOD = 14;
+    /** How long after a restart the daily loss waits for fresh marks of symbols marked at an old fill. */
+    private static final java.time.Duration STALE_MARKS_GRACE = java.time.Duration.ofMinutes(5);
+    /** How long after a square-off whose orders did not close the MIS positions it is tried again. */
+    private static final java.time.Duration SQUARE_OFF_RETRY = java.time.Duration.ofMinutes(1);
 
-    private final RiskLimits defaults;
-    private final Map<AccountId, RiskLimits> limits = new HashMap<>();
-    private final Map<BotId, BotLimits> botLimits = new HashMap<>();
+    private final RiskConfiguration configuration;
     private final Map<AccountId, RiskState.Account> accounts = new HashMap<>();
     private final Map<Symbol, RiskState.SymbolState> symbols = new HashMap<>();
     private final Map<BotId, RiskState.Bot> bots = new HashMap<>();
     private final List<RiskRules.Rule> rules = RiskRules.all();
-    private Set<Symbol> banned = Set.of();
     private MarketHours hours = NseCalendar.weekdays();
     private EngineView view;
     private EngineControl control;
     private Instant lastMarketData;
     private boolean staleAlerted;
+    /** Whether some symbol's close is not journaled yet, and when to look next (engine epoch second). */
+    private boolean unrecordedCloses;
+    private long nextCloseCheck = Long.MIN_VALUE;
+    /** Recovery: symbols whose last journaled price was a fill. */
+    private final Set<Symbol> markedByFill = new java.util.HashSet<>();
+    /** After recovery: held symbols marked at an old fill price until their first bar, at most until then. */
+    private final Set<Symbol> staleMarks = new java.util.HashSet<>();
+    private Instant staleMarksUntil = Instant.MAX;
+    /** When a retried MIS square-off may next be tried, per account (engine time). */
+    private final Map<AccountId, Instant> squareOffRetry = new HashMap<>();
 
     /** A risk engine applying {@code defaults} to every account without its own limits. */
     public RiskEngine(RiskLimits defaults) {
-        this.defaults = Objects.requireNonNull(defaults, "defaults");
+        this.configuration = new RiskConfiguration(defaults);
     }
 
     /** Sets an account's limits before trading starts (at run time use {@code SetRiskLimits}). */
     public RiskEngine withLimits(AccountId account, RiskLimits accountLimits) {
-        limits.put(account, Objects.requireNonNull(accountLimits, "accountLimits"));
+        configuration.setLimits(account, accountLimits);
         return this;
     }
 
     /** Sets a bot's extra limits before trading starts (at run time use {@code SetBotLimits}). */
     public RiskEngine withBotLimits(BotId bot, BotLimits extra) {
-        botLimits.put(bot, Objects.requireNonNull(extra, "extra"));
+        configuration.setBotLimits(bot, extra);
         return this;
     }
 
@@ -89,23 +100,23 @@ public final class RiskEngine implements RiskHook {
 
     /** Sets the F&amp;O ban list before trading starts (at run time use {@code SetBanList}). */
     public RiskEngine withBanList(Set<Symbol> symbolsInBan) {
-        banned = Set.copyOf(symbolsInBan);
+        configuration.setBanList(symbolsInBan);
         return this;
     }
 
     /** The limits that apply to an account. */
     public RiskLimits limits(AccountId account) {
-        return limits.getOrDefault(account, defaults);
+        return configuration.limits(account);
     }
 
     /** A bot's extra limits. */
     public BotLimits botLimits(BotId bot) {
-        return botLimits.getOrDefault(bot, BotLimits.NONE);
+        return configuration.botLimits(bot);
     }
 
     /** The current F&amp;O ban list. */
     public Set<Symbol> banList() {
-        return banned;
+        return configuration.banList();
     }
 
     /** Today's loss of an account since its session started (positive is a loss), paise. */
@@ -113,6 +124,39 @@ public final class RiskEngine implements RiskHook {
         RiskState.Account state = accounts.get(account);
         return state == null || state.sessionDay == Long.MIN_VALUE
                 ? 0 : state.sessionStartEquity - view.portfolio(account).equity();
+    }
+
+    @Override
+    public void describe(Map<String, String> facts, Instant asOf) {
+        accounts.forEach((id, a) -> {
+            String prefix = "risk/account/" + id + "/";
+            if (a.sessionDay != Long.MIN_VALUE) {
+                facts.put(prefix + "session", LocalDate.ofEpochDay(a.sessionDay) + " baseline " + a.sessionStartEquity
+                        + (a.dailyLossBreached ? " daily-loss-breached" : "")
+                        + (a.squaredOffDay == a.sessionDay ? " mis-squared-off" : ""));
+            }
+            if (a.ordersDay != Long.MIN_VALUE) {
+                facts.put(prefix + "orders", LocalDate.ofEpochDay(a.ordersDay) + " " + a.ordersToday);
+            }
+        });
+        bots.forEach((id, b) -> {
+            if (b.day != Long.MIN_VALUE) {
+                facts.put("risk/bot/" + id + "/orders", LocalDate.ofEpochDay(b.day) + " " + b.ordersToday);
+            }
+        });
+        // Only what the journal holds: the band's reference today and the last recorded close. The
+        // close of today's latest bar is market data, seen again after a restart.
+        long today = MarketTime.tradeEpochDay(asOf);
+        symbols.forEach((symbol, s) -> {
+            long reference = s.referenceFor(today);
+            if (reference > 0) {
+                facts.put("risk/symbol/" + symbol + "/bandReference", Long.toString(reference));
+            }
+            if (s.recordedDay() != Long.MIN_VALUE) {
+                facts.put("risk/symbol/" + symbol + "/recordedClose", LocalDate.ofEpochDay(s.recordedDay()) + " "
+                        + s.recordedClose());
+            }
+        });
     }
 
     @Override
@@ -134,7 +178,7 @@ public final class RiskEngine implements RiskHook {
         RiskState.Bot bot = request.bot().equals(BotId.NONE) ? null : bots.computeIfAbsent(request.bot(),
                 b -> new RiskState.Bot());
         OrderCheck check = new OrderCheck(request, engineView, instrument, accountLimits, botLimits(request.bot()),
-                account, symbols.get(request.symbol()), bot, banned, now, localTime, hours);
+                account, symbols.get(request.symbol()), bot, configuration.banList(), now, localTime, hours);
         for (RiskRules.Rule rule : rules) {
             PreTradeDecision decision = rule.check(check);
             if (!decision.allowed()) {
@@ -170,10 +214,57 @@ public final class RiskEngine implements RiskHook {
     public void onEvent(Event event) {
         switch (event) {
             case OrderSubmitted s -> recordSubmission(s.order());
-            case OrderRejected r -> recordReject(r);
+            case OrderRejected r -> {
+                if (countReject(r)) {
+                    fireRejectSpike(r);
+                }
+            }
             case PositionChanged p -> checkDailyLoss(p.account());
             default -> { }
         }
+    }
+
+    @Override
+    public void recover(Event event) {
+        switch (event) {
+            case RiskConfigChanged c -> configuration.recover(c);
+            case OrderSubmitted s -> recordSubmission(s.order());
+            case OrderRejected r -> countReject(r); // what it fired then is in the journal too
+            case RiskSessionChanged r -> {
+                RiskState.Account account = account(r.account());
+                account.sessionDay = r.tradeDate().toEpochDay();
+                account.sessionStartEquity = r.baselineEquity();
+                account.dailyLossBreached = r.dailyLossBreached();
+                account.squaredOffDay = r.misSquaredOff() ? account.sessionDay : Long.MIN_VALUE;
+            }
+            case ClosingPriceRecorded c -> {
+                symbol(c.symbol()).restoreClose(c.tradeDate().toEpochDay(), c.close());
+                markedByFill.remove(c.symbol());
+            }
+            case OrderFilled f -> markedByFill.add(f.symbol());
+            default -> { }
+        }
+    }
+
+    @Override
+    public void recovered() {
+        // Positions are marked at their last journaled price. Where that was a fill rather than a
+        // recorded close, the mark is older than what the engine saw before the restart, so the
+        // daily loss is not judged on those accounts until a bar has marked the symbol again.
+        for (Symbol symbol : markedByFill) {
+            for (AccountId account : view.accounts()) {
+                if (view.portfolio(account).quantity(symbol) != 0) {
+                    staleMarks.add(symbol);
+                }
+            }
+        }
+        markedByFill.clear();
+        if (!staleMarks.isEmpty()) {
+            staleMarksUntil = view.now().plus(STALE_MARKS_GRACE);
+        }
+        // Silence is measured from the restart: a feed that never comes back still throws the switch.
+        lastMarketData = view.now();
+        staleAlerted = false;
     }
 
     private void recordSubmission(Order order) {
@@ -206,43 +297,85 @@ public final class RiskEngine implements RiskHook {
         }
     }
 
-    private void recordReject(OrderRejected rejected) {
+    /** Counts a venue reject; true when it completes a spike (the count then starts afresh). */
+    private boolean countReject(OrderRejected rejected) {
         RiskLimits accountLimits = limits(rejected.account());
         if (accountLimits.rejectSpikeCount() == 0) {
-            return;
+            return false;
         }
         RiskState.Account account = account(rejected.account());
         long now = rejected.time().toEpochMilli();
         account.rejects.add(now);
         int recent = account.rejects.count(now, accountLimits.rejectSpikeWindow().toMillis());
         if (recent >= accountLimits.rejectSpikeCount() && view.tradingState(rejected.account()) != TradingState.HALTED) {
-            String why = recent + " venue rejects within " + accountLimits.rejectSpikeWindow().toSeconds() + " s";
             // Start counting afresh, so one spike fires the switch once.
             account.rejects.clear();
-            control.alert(rejected.account(), BotId.NONE, "RISK_REJECT_SPIKE", why);
-            control.killSwitch(rejected.account(), BotId.NONE, "reject spike: " + why, false);
+            return true;
         }
+        return false;
+    }
+
+    private void fireRejectSpike(OrderRejected rejected) {
+        RiskLimits accountLimits = limits(rejected.account());
+        String why = accountLimits.rejectSpikeCount() + " venue rejects within "
+                + accountLimits.rejectSpikeWindow().toSeconds() + " s";
+        control.alert(rejected.account(), BotId.NONE, "RISK_REJECT_SPIKE", why);
+        control.killSwitch(rejected.account(), BotId.NONE, "reject spike: " + why, false);
+    }
+
+    @Override
+    public void marketDataSeen(Instant time) {
+        seen(time);
+    }
+
+    /** Market data arrived at {@code time}; silence is counted from the latest arrival, never back in time. */
+    private void seen(Instant time) {
+        if (lastMarketData == null || time.isAfter(lastMarketData)) {
+            lastMarketData = time;
+        }
+        staleAlerted = false;
     }
 
     @Override
     public void onBar(Bar bar) {
-        lastMarketData = bar.time();
-        staleAlerted = false;
-        RiskState.SymbolState state = symbols.get(bar.symbol());
-        if (state == null) {
-            state = new RiskState.SymbolState(ATR_PERIOD);
-            symbols.put(bar.symbol(), state);
-        }
+        // When it arrived, not its start: a bar of an hour or a day starts long before it closes.
+        seen(view.now());
+        RiskState.SymbolState state = symbol(bar.symbol());
         long day = MarketTime.tradeEpochDay(bar.time());
         if (day != state.day) {
+            if (state.day != Long.MIN_VALUE && state.day < day) {
+                recordClose(bar.symbol(), state);
+            }
             state.previousClose = state.lastClose;
             state.day = day;
         }
-        state.lastClose = bar.close();
+        state.close(bar.close());
+        unrecordedCloses = true;
         state.atr.update(bar.high(), bar.low(), bar.close());
+        if (!staleMarks.isEmpty()) {
+            staleMarks.remove(bar.symbol());
+        }
         for (AccountId account : accounts.keySet()) {
             checkDailyLoss(account);
         }
+    }
+
+    private RiskState.SymbolState symbol(Symbol symbol) {
+        RiskState.SymbolState state = symbols.get(symbol);
+        if (state == null) {
+            state = new RiskState.SymbolState(ATR_PERIOD);
+            symbols.put(symbol, state);
+        }
+        return state;
+    }
+
+    /** Journals the symbol's last close of its day unless that exact close is journaled already. */
+    private void recordClose(Symbol symbol, RiskState.SymbolState state) {
+        if (state.closeRecorded()) {
+            return;
+        }
+        state.markRecorded();
+        control.recordClosingPrice(symbol, LocalDate.ofEpochDay(state.day), state.lastClose);
     }
 
     @Override
@@ -252,34 +385,110 @@ public final class RiskEngine implements RiskHook {
                 + MarketTime.IST_OFFSET_SECONDS, 86_400L));
         for (AccountId id : view.accounts()) {
             RiskState.Account account = account(id);
-            if (account.sessionDay != today) {
+            if (account.sessionDay != today && !holdsStaleMarks(id)) {
                 startSession(id, account, today);
             }
             checkDailyLoss(id);
             RiskLimits accountLimits = limits(id);
             if (accountLimits.misSquareOff() && !localTime.isBefore(accountLimits.misCutoff())
-                    && account.squaredOffDay != today) {
-                account.squaredOffDay = today;
-                squareOff(id, "MIS square-off at " + accountLimits.misCutoff() + " IST");
+                    && account.sessionDay == today) {
+                if (account.squaredOffDay != today) {
+                    account.squaredOffDay = today;
+                    recordSession(id, account);
+                    squareOff(id, "MIS square-off at " + accountLimits.misCutoff() + " IST");
+                    squareOffRetry.put(id, now.plus(SQUARE_OFF_RETRY));
+                } else if (holdsMisPositionWithoutOrder(id) && !now.isBefore(squareOffRetry.getOrDefault(id,
+                        Instant.MIN))) {
+                    // The square-off's orders were rejected, expired or lost in a restart: positions
+                    // decide, not the record that it ran.
+                    squareOff(id, "MIS square-off again: MIS positions are still open after the cut-off");
+                    squareOffRetry.put(id, now.plus(SQUARE_OFF_RETRY));
+                }
             }
         }
+        recordSessionCloses(now, today);
         checkStaleData(now);
+    }
+
+    /**
+     * Once a symbol's session is over (the market has closed, or the trade date has moved on), its
+     * last close is journaled, so a restart before the next session still knows the band's reference
+     * and can mark positions at it. Checked at most once a second of engine time.
+     */
+    private void recordSessionCloses(Instant now, long today) {
+        if (!unrecordedCloses || now.getEpochSecond() < nextCloseCheck) {
+            return;
+        }
+        nextCloseCheck = now.getEpochSecond() + 1;
+        boolean open = hours.isOpen(now);
+        boolean pending = false;
+        for (Map.Entry<Symbol, RiskState.SymbolState> entry : symbols.entrySet()) {
+            RiskState.SymbolState state = entry.getValue();
+            if (state.closeRecorded() || state.day == Long.MIN_VALUE) {
+                continue;
+            }
+            if (state.day < today || !open) {
+                recordClose(entry.getKey(), state);
+            } else {
+                pending = true;
+            }
+        }
+        unrecordedCloses = pending;
     }
 
     private void startSession(AccountId id, RiskState.Account account, long today) {
         long previousSession = account.sessionDay;
         account.sessionDay = today;
         account.sessionStartEquity = view.portfolio(id).equity();
-        if (account.dailyLossBreached) {
-            account.dailyLossBreached = false;
-            if (limits(id).dailyLossState() == TradingState.REDUCING) {
-                control.setTradingState(id, BotId.NONE, TradingState.ACTIVE, "new session: daily loss limit reset");
-            }
+        boolean wasBreached = account.dailyLossBreached;
+        account.dailyLossBreached = false;
+        recordSession(id, account);
+        if (wasBreached && limits(id).dailyLossState() == TradingState.REDUCING) {
+            control.setTradingState(id, BotId.NONE, TradingState.ACTIVE, "new session: daily loss limit reset");
         }
-        // MIS never survives a session: a position left from a day whose cut-off was never seen goes now.
-        if (previousSession != Long.MIN_VALUE && account.squaredOffDay != previousSession && limits(id).misSquareOff()) {
+        // MIS never survives a session: a position left from an earlier day goes now, whether that
+        // day's square-off never ran or its orders did not close it.
+        if (previousSession != Long.MIN_VALUE && limits(id).misSquareOff()) {
             squareOff(id, "MIS square-off of positions left from an earlier session");
         }
+    }
+
+    private void recordSession(AccountId id, RiskState.Account account) {
+        control.recordSession(id, LocalDate.ofEpochDay(account.sessionDay), account.sessionStartEquity,
+                account.dailyLossBreached, account.squaredOffDay == account.sessionDay);
+    }
+
+    private boolean holdsStaleMarks(AccountId id) {
+        if (staleMarks.isEmpty()) {
+            return false;
+        }
+        if (view.now().isAfter(staleMarksUntil)) {
+            control.alert(AccountId.SYSTEM, BotId.NONE, "RISK_STALE_MARKS", "no bar for " + new java.util.TreeSet<>(
+                    staleMarks) + " within " + STALE_MARKS_GRACE.toMinutes() + " minutes of the restart; the daily "
+                    + "loss is judged on their last journaled prices");
+            staleMarks.clear();
+            return false;
+        }
+        for (Symbol symbol : staleMarks) {
+            if (view.portfolio(id).quantity(symbol) != 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private boolean holdsMisPositionWithoutOrder(AccountId id) {
+        for (Order o : view.openOrders(id)) {
+            if (o.product() == Product.MIS) {
+                return false;
+            }
+        }
+        for (PositionSnapshot p : view.portfolio(id).openPositions()) {
+            if (p.product() == Product.MIS) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void squareOff(AccountId id, String reason) {
@@ -298,13 +507,15 @@ public final class RiskEngine implements RiskHook {
 
     private void checkDailyLoss(AccountId id) {
         RiskState.Account account = accounts.get(id);
-        if (account == null || account.sessionDay == Long.MIN_VALUE || account.dailyLossBreached) {
+        if (account == null || account.sessionDay == Long.MIN_VALUE || account.dailyLossBreached
+                || holdsStaleMarks(id)) {
             return;
         }
         RiskLimits accountLimits = limits(id);
         long loss = account.sessionStartEquity - view.portfolio(id).equity();
         if (loss > accountLimits.maxDailyLoss()) {
             account.dailyLossBreached = true;
+            recordSession(id, account);
             String why = "daily loss " + Paise.format(loss) + " exceeds " + Paise.format(accountLimits.maxDailyLoss());
             control.alert(id, BotId.NONE, "RISK_MAX_DAILY_LOSS", why);
             control.setTradingState(id, BotId.NONE, accountLimits.dailyLossState(), why);
@@ -318,7 +529,7 @@ public final class RiskEngine implements RiskHook {
         if (lastMarketData == null || staleAlerted) {
             return;
         }
-        java.time.Duration after = staleDataAfter();
+        java.time.Duration after = configuration.staleDataAfter();
         java.util.Optional<Instant> openSince = after.isZero() ? java.util.Optional.empty() : hours.openSince(now);
         if (openSince.isEmpty()) {
             return;
@@ -333,107 +544,10 @@ public final class RiskEngine implements RiskHook {
         }
     }
 
-    /** The strictest non-zero freshness any account asks for; market data is shared, so one alarm serves all. */
-    private java.time.Duration staleDataAfter() {
-        java.time.Duration strictest = defaults.staleDataAfter();
-        for (RiskLimits l : limits.values()) {
-            java.time.Duration d = l.staleDataAfter();
-            if (!d.isZero() && (strictest.isZero() || d.compareTo(strictest) < 0)) {
-                strictest = d;
-            }
-        }
-        return strictest;
-    }
-
     // ------------------------------------------------------------------ configuration
 
     @Override
     public Change apply(RiskCommand command) {
-        return switch (command) {
-            case SetRiskLimits s -> {
-                RiskLimits before = limits(s.account());
-                RiskLimits after = before.with(s.changes());
-                limits.put(s.account(), after);
-                Map<String, String> old = new TreeMap<>();
-                Map<String, String> now = new TreeMap<>();
-                Map<String, String> a = before.toMap();
-                after.toMap().forEach((k, v) -> {
-                    if (!v.equals(a.get(k))) {
-                        old.put(k, a.get(k));
-                        now.put(k, v);
-                    }
-                });
-                yield new Change(s.account(), BotId.NONE, "limits", pairs(old), pairs(now));
-            }
-            case SetBotLimits b -> {
-                BotLimits before = botLimits(b.bot());
-                botLimits.put(b.bot(), b.limits());
-                yield new Change(AccountId.SYSTEM, b.bot(), "botLimits", pairs(botLimitsMap(before)),
-                        pairs(botLimitsMap(b.limits())));
-            }
-            case SetBanList b -> {
-                Set<Symbol> before = banned;
-                banned = Set.copyOf(b.symbols());
-                yield new Change(AccountId.SYSTEM, BotId.NONE, "banList", symbolsText(before),
-                        symbolsText(banned) + (b.source().isBlank() ? "" : " from " + b.source()));
-            }
-        };
-    }
-
-    @Override
-    public void recover(com.quantdesk.core.event.RiskConfigChanged change) {
-        switch (change.item()) {
-            case "limits" -> limits.put(change.account(), limits(change.account()).with(parsePairs(change.current())));
-            case "botLimits" -> {
-                Map<String, String> m = parsePairs(change.current());
-                botLimits.put(change.bot(), new BotLimits(Long.parseLong(m.get("maxOrderQuantity")),
-                        Long.parseLong(m.get("maxOrderValue")), Long.parseLong(m.get("maxPositionValue")),
-                        Integer.parseInt(m.get("maxTradesPerDay"))));
-            }
-            case "banList" -> {
-                Set<Symbol> restored = new TreeSet<>();
-                String current = change.current();
-                int from = current.indexOf(" from ");
-                for (String part : (from < 0 ? current : current.substring(0, from)).split(",")) {
-                    if (!part.isBlank()) {
-                        restored.add(Symbol.of(part));
-                    }
-                }
-                banned = Set.copyOf(restored);
-            }
-            default -> throw new IllegalStateException("unknown risk configuration item " + change.item());
-        }
-    }
-
-    /** {@code k=v;k=v} in key order: readable in the audit trail and parseable on recovery. */
-    private static String pairs(Map<String, String> map) {
-        StringBuilder sb = new StringBuilder();
-        new TreeMap<>(map).forEach((k, v) -> sb.append(sb.isEmpty() ? "" : ";").append(k).append('=').append(v));
-        return sb.toString();
-    }
-
-    private static Map<String, String> parsePairs(String text) {
-        Map<String, String> map = new TreeMap<>();
-        for (String pair : text.split(";")) {
-            if (!pair.isBlank()) {
-                int eq = pair.indexOf('=');
-                map.put(pair.substring(0, eq), pair.substring(eq + 1));
-            }
-        }
-        return map;
-    }
-
-    private static Map<String, String> botLimitsMap(BotLimits b) {
-        return Map.of("maxOrderQuantity", Long.toString(b.maxOrderQuantity()), "maxOrderValue",
-                Long.toString(b.maxOrderValue()), "maxPositionValue", Long.toString(b.maxPositionValue()),
-                "maxTradesPerDay", Integer.toString(b.maxTradesPerDay()));
-    }
-
-    private static String symbolsText(Set<Symbol> symbolSet) {
-        StringBuilder sb = new StringBuilder();
-        for (Symbol symbol : new TreeSet<>(symbolSet)) {
-            sb.append(sb.isEmpty() ? "" : ",").append(symbol.value());
-        }
-        return sb.toString();
+        return configuration.apply(command);
     }
 }

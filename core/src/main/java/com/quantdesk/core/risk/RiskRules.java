@@ -64,7 +64,7 @@ final class RiskRules {
                         + Paise.format(distance) + " from the last price " + Paise.format(last), allowed, distance);
             }
         }
-        long reference = c.symbol == null ? 0 : c.symbol.previousClose;
+        long reference = c.symbol == null ? 0 : c.symbol.referenceFor(MarketTime.tradeEpochDay(c.now));
         if (c.limits.priceBandBps() > 0 && reference > 0) {
             long width = OrderCheck.bps(reference, c.limits.priceBandBps());
             for (long price : new long[] {c.request.limitPrice(), c.request.triggerPrice()}) {

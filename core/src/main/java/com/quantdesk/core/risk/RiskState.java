@@ -29,15 +29,57 @@ final class RiskState {
         }
     }
 
-    /** Per symbol: previous session's close (for the band) and the ATR (for unstopped orders). */
+    /**
+     * Per symbol: the trade day of its last bar, that bar's close, the previous session's close (the
+     * band's reference on {@code day}), which close is journaled, and the ATR (for unstopped orders).
+     */
     static final class SymbolState {
         final Atr atr;
         long day = Long.MIN_VALUE;
         long lastClose;
         long previousClose;
+        private long recordedDay = Long.MIN_VALUE;
+        private long recordedClose;
 
         SymbolState(int atrPeriod) {
             this.atr = new Atr(atrPeriod);
+        }
+
+        void close(long close) {
+            lastClose = close;
+        }
+
+        /** Whether the close of {@code day} as it stands now is journaled. */
+        boolean closeRecorded() {
+            return recordedDay == day && recordedClose == lastClose;
+        }
+
+        long recordedDay() {
+            return recordedDay;
+        }
+
+        long recordedClose() {
+            return recordedClose;
+        }
+
+        void markRecorded() {
+            recordedDay = day;
+            recordedClose = lastClose;
+        }
+
+        /** Recovery: the journaled close of {@code closeDay}, rolling over from the day before as a bar would. */
+        void restoreClose(long closeDay, long close) {
+            if (closeDay != day) {
+                previousClose = day < closeDay && day != Long.MIN_VALUE ? lastClose : 0;
+            }
+            day = closeDay;
+            lastClose = close;
+            markRecorded();
+        }
+
+        /** The price band's reference on trade day {@code today}: the last close of an earlier day. */
+        long referenceFor(long today) {
+            return day == today ? previousClose : day < today ? lastClose : 0;
         }
     }
 

@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /** The strategies Quantdesk can run by name. */
-public final class StrategyCatalog {
+public final class StrategyCatalog implements StrategyFactory {
 
     private final Map<String, StrategyDescriptor> byName = new LinkedHashMap<>();
 
@@ -41,6 +41,12 @@ public final class StrategyCatalog {
     public StrategyDescriptor get(String name) {
         return find(name).orElseThrow(() -> new IllegalArgumentException("unknown strategy '" + name
                 + "'; available: " + String.join(", ", byName.keySet())));
+    }
+
+    /** Builds the strategy called {@code name} from text parameters. */
+    @Override
+    public Strategy create(String name, Map<String, String> params) {
+        return get(name).create(params);
     }
 
     /** Every strategy, in catalog order. */

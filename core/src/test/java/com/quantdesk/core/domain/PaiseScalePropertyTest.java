@@ -1,21 +1,26 @@
 package com.quantdesk.core.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.arbitrary;
+import static org.quicktheories.generators.SourceDSL.longs;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
+import org.junit.jupiter.api.Test;
+import org.quicktheories.core.Gen;
+import org.quicktheories.generators.Generate;
 
 /** Differential test: {@link Paise#scale}'s long arithmetic against the BigDecimal formula. */
 class PaiseScalePropertyTest {
 
-    @Property(tries = 20_000)
-    void scaleMatchesTheBigDecimalFormula(@ForAll("numbers") long amount, @ForAll("numbers") long numerator,
-                                          @ForAll("numbers") long denominator) {
+    @Test
+    void scaleMatchesTheBigDecimalFormula() {
+        qt().withExamples(20_000).forAll(numbers(), numbers(), numbers())
+                .checkAssert(PaiseScalePropertyTest::scaleMatchesTheFormula);
+    }
+
+    private static void scaleMatchesTheFormula(long amount, long numerator, long denominator) {
         if (denominator == 0) {
             return;
         }
@@ -28,12 +33,11 @@ class PaiseScalePropertyTest {
         assertThat(Paise.scale(amount, numerator, denominator)).isEqualTo(exact.longValueExact());
     }
 
-    @Provide
-    Arbitrary<Long> numbers() {
-        return Arbitraries.oneOf(
-                Arbitraries.longs().between(-1_000, 1_000),
-                Arbitraries.longs().between(-10_000_000_000L, 10_000_000_000L),
-                Arbitraries.longs(),
-                Arbitraries.of(Long.MIN_VALUE, Long.MAX_VALUE, Long.MIN_VALUE + 1, -1L, 1L, 2L, -2L));
+    static Gen<Long> numbers() {
+        return Generate.oneOf(
+                longs().between(-1_000, 1_000),
+                longs().between(-10_000_000_000L, 10_000_000_000L),
+                longs().all(),
+                arbitrary().pick(Long.MIN_VALUE, Long.MAX_VALUE, Long.MIN_VALUE + 1, -1L, 1L, 2L, -2L));
     }
 }

@@ -130,6 +130,7 @@ class EngineRecoveryTest {
         restored.clock.set(live.clock.instant());
         live.events.forEach(restored.engine::recover);
 
+        assertThat(restored.engine.describeState()).isEqualTo(live.engine.describeState());
         assertThat(restored.engine.nextSequence()).isEqualTo(live.engine.nextSequence());
         assertThat(restored.engine.openOrders()).isEqualTo(live.engine.openOrders());
         assertThat(restored.engine.portfolio(ACC).cash()).isEqualTo(live.engine.portfolio(ACC).cash());

@@ -3,6 +3,7 @@ package com.quantdesk.core.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.quantdesk.core.command.BotCommand;
 import com.quantdesk.core.command.CancelOrder;
 import com.quantdesk.core.command.CommandResult;
 import com.quantdesk.core.command.ResetKillSwitch;
@@ -218,8 +219,10 @@ class TradingEngineTest {
                 com.quantdesk.core.market.BarInterval.ONE_MINUTE);
         engine.onBar(new Bar(INFY, T0, 200_00, 200_00, 200_00, 200_00, 1),
                 com.quantdesk.core.market.BarInterval.FIVE_MINUTES);
-        assertThat(engine.removeBot(BotId.of("one"))).isTrue();
-        assertThat(engine.removeBot(BotId.of("one"))).isFalse();
+        assertThat(engine.execute(new BotCommand(BotId.of("one"), BotCommand.Action.DELETE, "", "test")).accepted())
+                .isTrue();
+        assertThat(engine.execute(new BotCommand(BotId.of("one"), BotCommand.Action.DELETE, "", "test")).reasonCode())
+                .isEqualTo("BOT_UNKNOWN");
         engine.onBar(new Bar(INFY, T0, 300_00, 300_00, 300_00, 300_00, 1),
                 com.quantdesk.core.market.BarInterval.ONE_MINUTE);
         engine.onBar(new Bar(INFY, T0, 400_00, 400_00, 400_00, 400_00, 1));
@@ -256,10 +259,11 @@ class TradingEngineTest {
 
     @Test
     void reEntrantExecuteFromAStrategyIsABug() {
+        engine.isolateStrategyFailures(false);
         engine.addBot(BOT, ACC, (ctx, bar) -> engine.execute(new SubmitOrder(
                 OrderRequest.market(ACC, BOT, INFY, Side.BUY, 1, Product.CNC))), List.of(INFY));
         assertThatThrownBy(() -> engine.onBar(new Bar(INFY, T0, 100, 100, 100, 100, 1)))
-                .isInstanceOf(IllegalStateException.class);
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("re-entrantly");
     }
 
     @Test

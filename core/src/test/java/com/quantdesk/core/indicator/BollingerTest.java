@@ -1,18 +1,17 @@
 package com.quantdesk.core.indicator;
 
+import static com.quantdesk.core.testing.Generators.spreadLongs;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.integers;
+import static org.quicktheories.generators.SourceDSL.lists;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.util.List;
 import java.util.SplittableRandom;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.IntRange;
-import net.jqwik.api.constraints.LongRange;
-import net.jqwik.api.constraints.Size;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -178,10 +177,14 @@ class BollingerTest {
         }
     }
 
-    @Property
-    void middleEqualsTheSmaBitForBit(
-            @ForAll @IntRange(min = 1, max = 30) int period,
-            @ForAll @Size(max = 150) List<@LongRange(min = 1, max = 100_000_000L) Long> inputs) {
+    @Test
+    void middleEqualsTheSmaBitForBit() {
+        qt().withExamples(1_000)
+                .forAll(integers().between(1, 30), lists().of(spreadLongs(1, 100_000_000L)).ofSizeBetween(0, 150))
+                .checkAssert(BollingerTest::middleIsTheSma);
+    }
+
+    private static void middleIsTheSma(int period, List<Long> inputs) {
         Bollinger bands = new Bollinger(period, 2.0);
         Sma sma = new Sma(period);
 

@@ -2,12 +2,12 @@ package com.quantdesk.core.indicator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.integers;
+import static org.quicktheories.generators.SourceDSL.lists;
 
+import java.util.ArrayList;
 import java.util.List;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.IntRange;
-import net.jqwik.api.constraints.Size;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -92,11 +92,16 @@ class DonchianTest {
         }
     }
 
-    @Property
-    void equalsTheNaiveMaximumAndMinimumOfTheWindow(
-            @ForAll @IntRange(min = 1, max = 30) int period,
-            @ForAll @Size(max = 300) List<@IntRange(min = 0, max = 50) Integer> highs,
-            @ForAll @IntRange(min = 0, max = 20) int spread) {
+    @Test
+    void equalsTheNaiveMaximumAndMinimumOfTheWindow() {
+        qt().withExamples(1_000)
+                .forAll(integers().between(1, 30),
+                        lists().of(integers().between(0, 50)).ofSizeBetween(0, 300).map(ArrayList::new),
+                        integers().between(0, 20))
+                .checkAssert(DonchianTest::equalsTheNaiveChannel);
+    }
+
+    private static void equalsTheNaiveChannel(int period, List<Integer> highs, int spread) {
         // Small value ranges make ties frequent, which is where a monotonic deque goes wrong.
         Donchian channel = new Donchian(period);
 

@@ -1,14 +1,14 @@
 package com.quantdesk.core.indicator;
 
+import static com.quantdesk.core.testing.Generators.spreadLongs;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.integers;
+import static org.quicktheories.generators.SourceDSL.lists;
 
+import java.util.ArrayList;
 import java.util.List;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.IntRange;
-import net.jqwik.api.constraints.LongRange;
-import net.jqwik.api.constraints.Size;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -82,10 +82,15 @@ class SmaTest {
         }
     }
 
-    @Property
-    void sumEqualsTheExactSumOfTheLastPeriodIntegerInputs(
-            @ForAll @IntRange(min = 1, max = 40) int period,
-            @ForAll @Size(max = 200) List<@LongRange(min = -10_000_000_000L, max = 10_000_000_000L) Long> inputs) {
+    @Test
+    void sumEqualsTheExactSumOfTheLastPeriodIntegerInputs() {
+        qt().withExamples(1_000)
+                .forAll(integers().between(1, 40), lists().of(spreadLongs(-10_000_000_000L, 10_000_000_000L))
+                        .ofSizeBetween(0, 200).map(ArrayList::new))
+                .checkAssert(SmaTest::sumIsExact);
+    }
+
+    private static void sumIsExact(int period, List<Long> inputs) {
         Sma sma = new Sma(period);
 
         for (int i = 0; i < inputs.size(); i++) {

@@ -19,6 +19,7 @@ import com.quantdesk.core.event.OrderRejected;
 import com.quantdesk.core.order.OrderRequest;
 import com.quantdesk.core.testing.RecordingGateway;
 import com.quantdesk.core.time.ManualClock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -43,9 +44,12 @@ class DurableGatewayTest {
         final Map<Long, CompletableFuture<Void>> futures = new HashMap<>();
         boolean healthy = true;
 
+        final List<List<Event>> steps = new ArrayList<>();
+
         @Override
-        public void append(Event event) {
-            appended.add(event);
+        public void appendStep(List<Event> step) {
+            steps.add(List.copyOf(step));
+            appended.addAll(step);
         }
 
         @Override
@@ -78,13 +82,14 @@ class DurableGatewayTest {
     private final List<Event> events = new ArrayList<>();
     private TradingEngine engine;
     private DurableGateway gateway;
+    private long nanos;
 
     @BeforeEach
     void setUp() {
-        gateway = new DurableGateway(venue, journal, engineThread::add);
+        gateway = new DurableGateway(venue, journal, engineThread::add, Duration.ofSeconds(2), () -> nanos);
         engine = new TradingEngine(new ManualClock(Instant.parse("2026-01-05T04:30:00Z")), gateway,
                 s -> Optional.of(Instrument.nseEquity(s.value(), 5, "x")));
-        engine.addListener(journal::append);
+        engine.addListener(new JournalFeed(journal));
         engine.addListener(gateway);
         engine.addListener(events::add);
         engine.addPreTradeCheck(new JournalHealthCheck(journal));
@@ -144,5 +149,51 @@ class DurableGatewayTest {
         assertThat(buy().reasonCode()).isEqualTo("ORDER_JOURNAL_UNAVAILABLE");
         journal.healthy = true;
         assertThat(buy().accepted()).isTrue();
+    }
+
+    @Test
+    void anOrderDurableOnlyAfterTheDeadlineIsRejectedUnsent() {
+        OrderId id = buy().orderId().orElseThrow();
+        nanos += Duration.ofMillis(2_001).toNanos();
+        journal.durable(1).complete(null);
+        runEngineThread();
+        assertThat(venue.submitted()).isEmpty();
+        assertThat(events).filteredOn(OrderRejected.class::isInstance).singleElement().satisfies(e -> {
+            assertThat(((OrderRejected) e).orderId()).isEqualTo(id);
+            assertThat(((OrderRejected) e).reasonCode()).isEqualTo("ORDER_DURABILITY_TIMEOUT");
+        });
+    }
+
+    @Test
+    void anOrderDurableJustWithinTheDeadlineLeaves() {
+        OrderId id = buy().orderId().orElseThrow();
+        nanos += Duration.ofSeconds(2).toNanos();
+        journal.durable(1).complete(null);
+        runEngineThread();
+        assertThat(venue.submitted()).extracting(o -> o.id()).containsExactly(id);
+    }
+
+    @Test
+    void theSweepRejectsAnOrderStillHeldAfterTheDeadlineEvenIfItsCommitNeverComes() {
+        OrderId held = buy().orderId().orElseThrow();
+        nanos += Duration.ofMillis(1_500).toNanos();
+        OrderId younger = buy().orderId().orElseThrow();
+        nanos += Duration.ofMillis(600).toNanos();
+        gateway.expireHeld();
+        assertThat(gateway.waitingOrders()).isEqualTo(1);
+        assertThat(events).filteredOn(OrderRejected.class::isInstance).extracting(e -> ((OrderRejected) e).orderId())
+                .containsExactly(held);
+        // The commit arriving later changes nothing for the expired order; the younger one still leaves.
+        journal.durable(1).complete(null);
+        journal.durable(2).complete(null);
+        runEngineThread();
+        assertThat(venue.submitted()).extracting(o -> o.id()).containsExactly(younger);
+    }
+
+    @Test
+    void eachCommandIsOneStepForTheJournal() {
+        buy();
+        engine.execute(new CancelOrder(OrderId.of(1), "x"));
+        assertThat(journal.steps).extracting(List::size).containsExactly(1, 2);
     }
 }

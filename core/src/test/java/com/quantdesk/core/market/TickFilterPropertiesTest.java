@@ -1,27 +1,36 @@
 package com.quantdesk.core.market;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.booleans;
+import static org.quicktheories.generators.SourceDSL.integers;
+import static org.quicktheories.generators.SourceDSL.longs;
 
 import com.quantdesk.core.domain.Symbol;
 import java.time.Instant;
 import java.util.Random;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.DoubleRange;
-import net.jqwik.api.constraints.IntRange;
-import net.jqwik.api.constraints.LongRange;
-import net.jqwik.api.constraints.Scale;
+import org.junit.jupiter.api.Test;
+import org.quicktheories.core.Gen;
 
 class TickFilterPropertiesTest {
 
     private static final Symbol SYMBOL = Symbol.of("RELIANCE");
     private static final Instant START = Ist.at("2025-01-06T09:15");
 
-    @Property(tries = 300)
-    void aRandomWalkWithSmallMovesIsNeverFiltered(@ForAll long seed,
-            @ForAll @LongRange(min = 10_000, max = 5_000_000) long startPaise,
-            @ForAll @Scale(5) @DoubleRange(min = 0.0002, max = 0.01) double sigma,
-            @ForAll @IntRange(min = 50, max = 1_000) int ticks) {
+    /** A volatility from {@code min} to {@code max} in steps of 0.00001. */
+    private static Gen<Double> sigmas(int minHundredThousandths, int maxHundredThousandths) {
+        return integers().between(minHundredThousandths, maxHundredThousandths).map(i -> i / 100_000.0);
+    }
+
+    @Test
+    void aRandomWalkWithSmallMovesIsNeverFiltered() {
+        qt().withExamples(300)
+                .forAll(longs().all(), longs().between(10_000, 5_000_000), sigmas(20, 1_000),
+                        integers().between(50, 1_000))
+                .checkAssert(TickFilterPropertiesTest::aRandomWalkPasses);
+    }
+
+    private static void aRandomWalkPasses(long seed, long startPaise, double sigma, int ticks) {
         TickFilter filter = new TickFilter(TickFilterConfig.defaults(), tick -> { });
         Random random = new Random(seed);
         double logPrice = Math.log(startPaise);
@@ -36,10 +45,13 @@ class TickFilterPropertiesTest {
         assertThat(filter.accepted()).isEqualTo(ticks);
     }
 
-    @Property(tries = 300)
-    void aJumpOfTwentyTimesTheVolatilityIsRejectedAfterWarmUp(@ForAll long seed,
-            @ForAll @Scale(5) @DoubleRange(min = 0.0005, max = 0.01) double sigma,
-            @ForAll boolean up) {
+    @Test
+    void aJumpOfTwentyTimesTheVolatilityIsRejectedAfterWarmUp() {
+        qt().withExamples(300).forAll(longs().all(), sigmas(50, 1_000), booleans().all())
+                .checkAssert(TickFilterPropertiesTest::aJumpIsRejected);
+    }
+
+    private static void aJumpIsRejected(long seed, double sigma, boolean up) {
         TickFilter filter = new TickFilter(TickFilterConfig.defaults(), tick -> { });
         Random random = new Random(seed);
         double logPrice = Math.log(1_000_000);

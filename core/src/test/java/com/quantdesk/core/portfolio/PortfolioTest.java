@@ -1,16 +1,16 @@
 package com.quantdesk.core.portfolio;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.integers;
+import static org.quicktheories.generators.SourceDSL.lists;
 
 import com.quantdesk.core.domain.AccountId;
 import com.quantdesk.core.domain.Product;
 import com.quantdesk.core.domain.Side;
 import com.quantdesk.core.domain.Symbol;
+import java.util.ArrayList;
 import java.util.List;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.IntRange;
-import net.jqwik.api.constraints.Size;
 import org.junit.jupiter.api.Test;
 
 class PortfolioTest {
@@ -78,10 +78,15 @@ class PortfolioTest {
         assertThat(position.costBasis()).isEqualTo(-330_00);
     }
 
-    @Property(tries = 300)
-    void realizedPnlOfAClosedPositionIsExactlySellsMinusBuys(
-            @ForAll @Size(min = 1, max = 30) List<@IntRange(min = -50, max = 50) Integer> quantities,
-            @ForAll @Size(min = 31, max = 31) List<@IntRange(min = 1, max = 500_000) Integer> prices) {
+    @Test
+    void realizedPnlOfAClosedPositionIsExactlySellsMinusBuys() {
+        qt().withExamples(300)
+                .forAll(lists().of(integers().between(-50, 50)).ofSizeBetween(1, 30).map(ArrayList::new),
+                        lists().of(integers().between(1, 500_000)).ofSize(31).map(ArrayList::new))
+                .checkAssert(PortfolioTest::closeAndCompareWithTheCashFlow);
+    }
+
+    private static void closeAndCompareWithTheCashFlow(List<Integer> quantities, List<Integer> prices) {
         Portfolio p = new Portfolio(AccountId.of("acc"), 0);
         long net = 0;
         long cashFlow = 0;

@@ -18,9 +18,11 @@ import com.quantdesk.core.domain.OrderId;
 import com.quantdesk.core.domain.OrderType;
 import com.quantdesk.core.domain.Product;
 import com.quantdesk.core.domain.Side;
+import com.quantdesk.core.event.Event;
 import com.quantdesk.core.event.OrderCancelled;
 import com.quantdesk.core.event.OrderSubmitted;
 import com.quantdesk.core.event.RiskAlert;
+import com.quantdesk.core.event.RiskSessionChanged;
 import com.quantdesk.core.order.OrderRequest;
 import java.time.LocalTime;
 import java.util.List;
@@ -199,7 +201,43 @@ class MisSquareOffTest {
 
         desk.at(CUTOFF);
 
-        assertThat(desk.events).isEmpty();
+        // Only the other account's session record (its square-off ran and found nothing to do).
+        assertThat(desk.events).allSatisfy(e -> assertThat(e).isInstanceOf(RiskSessionChanged.class)
+                .extracting(Event::account).isNotEqualTo(ACC));
         assertThat(desk.engine.portfolio(ACC).quantity(INFY, Product.MIS)).isEqualTo(6);
+    }
+
+    @Test
+    void aSquareOffWhoseOrdersWereRejectedIsTriedAgainAMinuteLater() {
+        desk.at(CUTOFF);
+        squareOffOrders().forEach(s -> desk.reject(s.order().id()));
+        desk.clearEvents();
+
+        desk.at(CUTOFF.plusSeconds(59));
+        assertThat(squareOffOrders()).isEmpty();
+        desk.at(CUTOFF.plusMinutes(1));
+
+        assertThat(squareOffOrders()).extracting(s -> s.order().bot(), s -> s.order().side(),
+                s -> s.order().request().quantity()).containsExactly(tuple(ALPHA, Side.SELL, 10L),
+                tuple(BETA, Side.BUY, 4L));
+        assertThat(desk.events(RiskAlert.class)).extracting(RiskAlert::message)
+                .containsExactly("MIS square-off again: MIS positions are still open after the cut-off");
+        // While its orders work, it is not tried again.
+        desk.clearEvents();
+        desk.at(CUTOFF.plusMinutes(5));
+        assertThat(squareOffOrders()).isEmpty();
+    }
+
+    @Test
+    void misPositionsTheDaysSquareOffFailedToCloseAreClosedAtTheNextSession() {
+        desk.at(CUTOFF);
+        squareOffOrders().forEach(s -> desk.reject(s.order().id()));
+        desk.clearEvents();
+
+        desk.at(MONDAY.plusDays(1), LocalTime.of(9, 15, 1));
+
+        assertThat(squareOffOrders()).hasSize(2);
+        assertThat(desk.events(RiskAlert.class)).extracting(RiskAlert::message)
+                .containsExactly("MIS square-off of positions left from an earlier session");
     }
 }

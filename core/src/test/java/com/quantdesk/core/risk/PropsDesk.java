@@ -62,10 +62,15 @@ final class PropsDesk {
     }
 
     PropsDesk(RiskEngine risk) {
+        this(risk, CASH, CASH);
+    }
+
+    /** A desk whose accounts start with {@code accCash} and {@code otherCash} paise. */
+    PropsDesk(RiskEngine risk, long accCash, long otherCash) {
         this.risk = risk;
         engine.addListener(events::add);
-        engine.openAccount(ACC, CASH);
-        engine.openAccount(OTHER, CASH);
+        engine.openAccount(ACC, accCash);
+        engine.openAccount(OTHER, otherCash);
         engine.addBot(ALPHA, ACC, (context, bar) -> { }, List.of(INFY, TCS, HDFC));
         engine.addBot(BETA, ACC, (context, bar) -> { }, List.of(INFY, TCS, HDFC));
         engine.addBot(GAMMA, OTHER, (context, bar) -> { }, List.of(INFY, TCS, HDFC));

@@ -11,6 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.quantdesk.core.command.CommandResult;
 import com.quantdesk.core.domain.AccountId;
+import com.quantdesk.core.domain.Bar;
 import com.quantdesk.core.domain.Product;
 import com.quantdesk.core.domain.Side;
 import com.quantdesk.core.event.RiskAlert;
@@ -24,6 +25,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -63,6 +65,34 @@ class RiskMonitorsTest {
         assertThat(desk.engine.tradingState(AccountId.SYSTEM)).isEqualTo(state);
         assertThat(desk.events(RiskAlert.class)).extracting(RiskAlert::code).containsExactlyElementsOf(
                 state == TradingState.HALTED ? List.of("RISK_STALE_DATA", "KILL_SWITCH") : List.of());
+    }
+
+    @Test
+    void aBarThatStartedLongAgoDoesNotMakeTheFeedLookSilent() {
+        RiskDesk desk = new RiskDesk(relaxedExcept("staleDataAfter", "60s"));
+        desk.price(INFY, 100_00);
+        // A daily bar arrives at the close, stamped with the day's 09:15 open.
+        desk.clock.advance(Duration.ofSeconds(30));
+        desk.engine.onBar(new Bar(INFY, desk.clock.instant().minus(Duration.ofHours(5)), 100_00, 101_00, 99_00,
+                100_00, 1_000));
+        desk.clock.advance(Duration.ofSeconds(59));
+        desk.engine.onTime();
+        assertThat(desk.engine.tradingState(AccountId.SYSTEM)).isEqualTo(TradingState.ACTIVE);
+    }
+
+    @Test
+    void ticksKeepTheFeedAliveBetweenBars() {
+        RiskDesk desk = new RiskDesk(relaxedExcept("staleDataAfter", "60s"));
+        desk.price(INFY, 100_00);
+        for (int i = 0; i < 30; i++) {
+            desk.clock.advance(Duration.ofSeconds(10));
+            desk.engine.marketDataSeen();
+            desk.engine.onTime();
+        }
+        assertThat(desk.engine.tradingState(AccountId.SYSTEM)).isEqualTo(TradingState.ACTIVE);
+        desk.clock.advance(Duration.ofSeconds(61));
+        desk.engine.onTime();
+        assertThat(desk.engine.tradingState(AccountId.SYSTEM)).isEqualTo(TradingState.HALTED);
     }
 
     @ParameterizedTest(name = "{0}: silent since the last session -> {1}")

@@ -1,6 +1,7 @@
 package com.quantdesk.sim.venue;
 
 import com.quantdesk.core.order.Order;
+import com.quantdesk.sim.cost.AccountLedgers;
 import com.quantdesk.sim.cost.ChargesLedger;
 import java.time.LocalDate;
 
@@ -21,9 +22,18 @@ public interface FillCharges {
      */
     long charge(Order order, long quantity, long price, LocalDate tradeDate);
 
-    /** NSE charges booked per order in {@code ledger} (statutory charges are rounded per order). */
+    /**
+     * NSE charges booked per order in {@code ledger} (statutory charges are rounded per order), for a
+     * venue that serves one account (a backtest's).
+     */
     static FillCharges of(ChargesLedger ledger) {
         return (order, quantity, price, tradeDate) -> ledger.chargeForFill(order.id(), order.symbol(), order.side(),
                 order.product(), Math.multiplyExact(quantity, price), tradeDate);
+    }
+
+    /** NSE charges booked in each order's own account's ledger. */
+    static FillCharges of(AccountLedgers ledgers) {
+        return (order, quantity, price, tradeDate) -> ledgers.of(order.account()).chargeForFill(order.id(),
+                order.symbol(), order.side(), order.product(), Math.multiplyExact(quantity, price), tradeDate);
     }
 }

@@ -1,6 +1,10 @@
 package com.quantdesk.sim.cost;
 
+import static com.quantdesk.core.testing.Generators.spreadLongs;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.arbitrary;
+import static org.quicktheories.generators.SourceDSL.lists;
 
 import com.quantdesk.core.domain.OrderId;
 import com.quantdesk.core.domain.Product;
@@ -8,14 +12,8 @@ import com.quantdesk.core.domain.Side;
 import com.quantdesk.core.domain.Symbol;
 import java.time.LocalDate;
 import java.util.List;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.constraints.LongRange;
-import net.jqwik.api.constraints.Size;
+import org.junit.jupiter.api.Test;
+import org.quicktheories.core.Gen;
 
 class CostPropertiesTest {
 
@@ -23,26 +21,36 @@ class CostPropertiesTest {
     private static final long MAX_VALUE_PAISE = 1_000_000_000_000L;
     private static final LocalDate TRADE_DATE = LocalDate.of(2026, 3, 2);
 
+    private static final Gen<Side> SIDES = arbitrary().enumValues(Side.class);
+    private static final Gen<Product> PRODUCTS = arbitrary().enumValues(Product.class);
+
     private final NseCostModel model = new NseCostModel(ChargeRates.zerodhaNse());
 
-    @Property
-    void orderChargesAreNeverNegative(@ForAll Side side, @ForAll Product product,
-                                      @ForAll @LongRange(min = 1, max = MAX_VALUE_PAISE) long valuePaise) {
-        ChargeBreakdown charges = model.forOrder(side, product, valuePaise, isDeliverySell(side, product));
+    @Test
+    void orderChargesAreNeverNegative() {
+        qt().withExamples(1_000).forAll(SIDES, PRODUCTS, spreadLongs(1, MAX_VALUE_PAISE))
+                .checkAssert((side, product, valuePaise) -> {
+                    ChargeBreakdown charges = model.forOrder(side, product, valuePaise, isDeliverySell(side, product));
 
-        assertThat(charges.totalPaise()).isNotNegative();
-        assertThat(charges.exactTotal()).isNotNegative();
+                    assertThat(charges.totalPaise()).isNotNegative();
+                    assertThat(charges.exactTotal()).isNotNegative();
+                });
     }
 
-    @Property
-    void contractNoteChargesAreNeverNegative(@ForAll("executions") @Size(max = 20) List<Execution> executions) {
-        assertThat(model.charges(executions).totalPaise()).isNotNegative();
+    @Test
+    void contractNoteChargesAreNeverNegative() {
+        qt().withExamples(1_000).forAll(lists().of(execution()).ofSizeBetween(0, 20))
+                .checkAssert(executions -> assertThat(model.charges(executions).totalPaise()).isNotNegative());
     }
 
-    @Property
-    void ledgerDebitsOfAnOrderAddUpToItsTotal(
-            @ForAll Side side, @ForAll Product product,
-            @ForAll @Size(min = 1, max = 20) List<@LongRange(min = 1, max = 10_000_000_000L) Long> fills) {
+    @Test
+    void ledgerDebitsOfAnOrderAddUpToItsTotal() {
+        qt().withExamples(1_000)
+                .forAll(SIDES, PRODUCTS, lists().of(spreadLongs(1, 10_000_000_000L)).ofSizeBetween(1, 20))
+                .checkAssert(this::debitsAddUpToTheTotal);
+    }
+
+    private void debitsAddUpToTheTotal(Side side, Product product, List<Long> fills) {
         ChargesLedger ledger = new ChargesLedger(model);
         OrderId order = OrderId.of(1);
 
@@ -60,10 +68,14 @@ class CostPropertiesTest {
         assertThat(ledger.breakdownForOrder(order)).isEqualTo(whole);
     }
 
-    @Property
-    void chargesAreMonotoneInValue(@ForAll Side side, @ForAll Product product,
-                                   @ForAll @LongRange(min = 1, max = MAX_VALUE_PAISE) long a,
-                                   @ForAll @LongRange(min = 0, max = 100_000_000L) long increase) {
+    @Test
+    void chargesAreMonotoneInValue() {
+        qt().withExamples(1_000)
+                .forAll(SIDES, PRODUCTS, spreadLongs(1, MAX_VALUE_PAISE), spreadLongs(0, 100_000_000L))
+                .checkAssert(this::monotoneInValue);
+    }
+
+    private void monotoneInValue(Side side, Product product, long a, long increase) {
         boolean dp = isDeliverySell(side, product);
         ChargeBreakdown smaller = model.forOrder(side, product, a, dp);
         ChargeBreakdown larger = model.forOrder(side, product, a + increase, dp);
@@ -74,23 +86,19 @@ class CostPropertiesTest {
         assertThat(larger.stt()).isGreaterThanOrEqualTo(smaller.stt());
     }
 
-    @Property
-    void aContractNoteOfOneOrderChargesWhatTheOrderAloneDoes(@ForAll("executions") @Size(min = 1, max = 1)
-                                                             List<Execution> executions) {
-        Execution only = executions.getFirst();
+    @Test
+    void aContractNoteOfOneOrderChargesWhatTheOrderAloneDoes() {
+        qt().withExamples(1_000).forAll(lists().of(execution()).ofSize(1)).checkAssert(executions -> {
+            Execution only = executions.getFirst();
 
-        assertThat(model.charges(executions)).isEqualTo(model.forOrder(
-                only.side(), only.product(), only.valuePaise(), isDeliverySell(only.side(), only.product())));
+            assertThat(model.charges(executions)).isEqualTo(model.forOrder(
+                    only.side(), only.product(), only.valuePaise(), isDeliverySell(only.side(), only.product())));
+        });
     }
 
-    @Provide
-    Arbitrary<List<Execution>> executions() {
-        Arbitrary<Execution> execution = Combinators.combine(
-                Arbitraries.of("RELIANCE", "INFY", "TCS").map(Symbol::of),
-                Arbitraries.of(Side.class),
-                Arbitraries.of(Product.class),
-                Arbitraries.longs().between(1, MAX_VALUE_PAISE)).as(Execution::new);
-        return execution.list();
+    static Gen<Execution> execution() {
+        return arbitrary().pick("RELIANCE", "INFY", "TCS").map(Symbol::of)
+                .zip(SIDES, PRODUCTS, spreadLongs(1, MAX_VALUE_PAISE), Execution::new);
     }
 
     private static boolean isDeliverySell(Side side, Product product) {

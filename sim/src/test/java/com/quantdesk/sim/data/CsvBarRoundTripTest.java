@@ -1,22 +1,23 @@
 package com.quantdesk.sim.data;
 
+import static com.quantdesk.core.testing.Generators.spreadLongs;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.lists;
+import static org.quicktheories.generators.SourceDSL.longs;
 
 import com.quantdesk.core.domain.Bar;
 import com.quantdesk.core.domain.Symbol;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
+import org.junit.jupiter.api.Test;
+import org.quicktheories.core.Gen;
 
 class CsvBarRoundTripTest {
 
@@ -27,18 +28,26 @@ class CsvBarRoundTripTest {
     record Step(long gapSeconds, long a, long b, long c, long d, long volume) {
     }
 
-    @Provide
-    Arbitrary<List<Step>> steps() {
-        Arbitrary<Long> price = Arbitraries.longs().between(1, 100_000_000);
-        Arbitrary<Step> step = Combinators.combine(
-                        Arbitraries.longs().between(1, 400_000), price, price, price, price,
-                        Arbitraries.longs().between(0, 10_000_000_000L))
-                .as(Step::new);
-        return step.list().ofMinSize(1).ofMaxSize(40);
+    static Gen<List<Step>> steps() {
+        Gen<Long> price = spreadLongs(1, 100_000_000);
+        Gen<long[]> prices = price.zip(price, price, price, (a, b, c, d) -> new long[] {a, b, c, d});
+        Gen<Step> step = longs().between(1, 400_000).zip(prices, spreadLongs(0, 10_000_000_000L),
+                (gap, p, volume) -> new Step(gap, p[0], p[1], p[2], p[3], volume));
+        return lists().of(step).ofSizeBetween(1, 40);
     }
 
-    @Property(tries = 200)
-    void writerThenReaderGivesIdenticalBars(@ForAll("steps") List<Step> steps) throws IOException {
+    @Test
+    void writerThenReaderGivesIdenticalBars() {
+        qt().withExamples(200).forAll(steps()).checkAssert(steps -> {
+            try {
+                roundTrip(steps);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+    }
+
+    private static void roundTrip(List<Step> steps) throws IOException {
         List<Bar> bars = new ArrayList<>();
         Instant time = START;
         for (Step step : steps) {

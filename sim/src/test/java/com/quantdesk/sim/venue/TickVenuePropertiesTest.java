@@ -1,6 +1,11 @@
 package com.quantdesk.sim.venue;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.arbitrary;
+import static org.quicktheories.generators.SourceDSL.integers;
+import static org.quicktheories.generators.SourceDSL.lists;
+import static org.quicktheories.generators.SourceDSL.longs;
 
 import com.quantdesk.core.domain.AccountId;
 import com.quantdesk.core.domain.BotId;
@@ -29,12 +34,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
+import org.junit.jupiter.api.Test;
+import org.quicktheories.api.Pair;
+import org.quicktheories.core.Gen;
+import org.quicktheories.generators.Generate;
 
 class TickVenuePropertiesTest {
 
@@ -68,9 +71,12 @@ class TickVenuePropertiesTest {
     record NextDayStep() implements Step {
     }
 
-    @Property(tries = 300)
-    void neverOverfillsNeverExceedsTheTickCapAndEndsEveryOrderExactlyOnce(
-            @ForAll("configs") TickVenueConfig config, @ForAll("steps") List<Step> steps) {
+    @Test
+    void neverOverfillsNeverExceedsTheTickCapAndEndsEveryOrderExactlyOnce() {
+        qt().withExamples(300).forAll(configs(), steps()).checkAssert(TickVenuePropertiesTest::run);
+    }
+
+    private static void run(TickVenueConfig config, List<Step> steps) {
         long[] matchedThisTick = new long[1];
         RecordedReports reports = new RecordedReports();
         TickVenue venue = new TickVenue(config, s -> s.equals(INFY) ? Optional.of(INFY_SPEC) : Optional.empty(),
@@ -192,43 +198,28 @@ class TickVenuePropertiesTest {
                 limit, trigger, 0, "");
     }
 
-    @Provide
-    Arbitrary<TickVenueConfig> configs() {
-        return Combinators.combine(
-                Arbitraries.longs().between(0, 1_500).map(Duration::ofMillis),
-                Arbitraries.longs().between(0, 1_500).map(Duration::ofMillis),
-                Arbitraries.integers().between(0, 50),
-                Arbitraries.of(0.0, 0.1, 0.25, 0.29, 0.5, 1.0),
-                Arbitraries.of(0, 10)).as(TickVenueConfig::new);
+    static Gen<TickVenueConfig> configs() {
+        return longs().between(0, 1_500).zip(longs().between(0, 1_500), integers().between(0, 50),
+                arbitrary().pick(0.0, 0.1, 0.25, 0.29, 0.5, 1.0), arbitrary().pick(0, 10),
+                (ack, fill, slippage, participation, band) -> new TickVenueConfig(Duration.ofMillis(ack),
+                        Duration.ofMillis(fill), slippage, participation, band));
     }
 
-    @Provide
-    Arbitrary<List<Step>> steps() {
-        Arbitrary<Step> tick = Combinators.combine(
-                Arbitraries.longs().between(0, 2_000),
-                Arbitraries.integers().between(-30, 30),
-                Arbitraries.longs().between(0, 400)).as(TickStep::new);
-        Arbitrary<Step> submit = Combinators.combine(
-                Arbitraries.of(Side.class),
-                Arbitraries.of(OrderType.class),
-                Arbitraries.of(Validity.class),
-                Arbitraries.longs().between(1, 300),
-                Arbitraries.integers().between(-30, 30),
-                Arbitraries.integers().between(-30, 30),
-                Arbitraries.integers().between(0, 9).map(i -> i == 0)).as(SubmitStep::new);
-        Arbitrary<Step> cancel = Arbitraries.integers().between(0, 1_000).map(CancelStep::new);
-        Arbitrary<Step> modify = Combinators.combine(
-                Arbitraries.integers().between(0, 1_000),
-                Arbitraries.longs().between(0, 300),
-                Arbitraries.integers().between(-30, 30)).as(ModifyStep::new);
-        Arbitrary<Step> advance = Arbitraries.longs().between(0, 3_000).map(AdvanceStep::new);
-        Arbitrary<Step> nextDay = Arbitraries.just(new NextDayStep());
-        return Arbitraries.frequencyOf(
-                net.jqwik.api.Tuple.of(10, tick),
-                net.jqwik.api.Tuple.of(5, submit),
-                net.jqwik.api.Tuple.of(1, cancel),
-                net.jqwik.api.Tuple.of(1, modify),
-                net.jqwik.api.Tuple.of(3, advance),
-                net.jqwik.api.Tuple.of(1, nextDay)).list().ofMinSize(10).ofMaxSize(80);
+    static Gen<List<Step>> steps() {
+        Gen<Integer> ticks = integers().between(-30, 30);
+        Gen<Step> tick = longs().between(0, 2_000).zip(ticks, longs().between(0, 400), TickStep::new);
+        Gen<SubmitStep> order = arbitrary().enumValues(Side.class).zip(arbitrary().enumValues(OrderType.class),
+                arbitrary().enumValues(Validity.class), longs().between(1, 300),
+                (side, type, validity, quantity) -> new SubmitStep(side, type, validity, quantity, 0, 0, false));
+        Gen<Step> submit = order.zip(ticks, ticks, integers().between(0, 9).map(i -> i == 0),
+                (o, limit, trigger, offTick) -> new SubmitStep(o.side(), o.type(), o.validity(), o.quantity(), limit,
+                        trigger, offTick));
+        Gen<Step> cancel = integers().between(0, 1_000).map(CancelStep::new);
+        Gen<Step> modify = integers().between(0, 1_000).zip(longs().between(0, 300), ticks, ModifyStep::new);
+        Gen<Step> advance = longs().between(0, 3_000).map(AdvanceStep::new);
+        Gen<Step> nextDay = Generate.constant(new NextDayStep());
+        Gen<Step> step = Generate.frequency(List.of(Pair.of(10, tick), Pair.of(5, submit), Pair.of(1, cancel),
+                Pair.of(1, modify), Pair.of(3, advance), Pair.of(1, nextDay)));
+        return lists().of(step).ofSizeBetween(10, 80);
     }
 }

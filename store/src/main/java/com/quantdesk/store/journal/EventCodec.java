@@ -4,6 +4,9 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.quantdesk.core.audit.AuditEntry;
+import com.quantdesk.core.bot.BotDefinition;
+import com.quantdesk.core.bot.BotState;
 import com.quantdesk.core.domain.AccountId;
 import com.quantdesk.core.domain.BotId;
 import com.quantdesk.core.domain.OrderId;
@@ -12,8 +15,14 @@ import com.quantdesk.core.domain.Product;
 import com.quantdesk.core.domain.Side;
 import com.quantdesk.core.domain.Symbol;
 import com.quantdesk.core.domain.Validity;
+import com.quantdesk.core.event.AccountOpened;
+import com.quantdesk.core.event.AuditRecorded;
+import com.quantdesk.core.event.BotCreated;
+import com.quantdesk.core.event.BotStateChanged;
+import com.quantdesk.core.event.ClosingPriceRecorded;
 import com.quantdesk.core.event.Event;
 import com.quantdesk.core.event.OrderAccepted;
+import com.quantdesk.core.event.OrderCancelRequested;
 import com.quantdesk.core.event.OrderCancelled;
 import com.quantdesk.core.event.OrderDenied;
 import com.quantdesk.core.event.OrderFilled;
@@ -23,7 +32,9 @@ import com.quantdesk.core.event.OrderSubmitted;
 import com.quantdesk.core.event.PositionChanged;
 import com.quantdesk.core.event.RiskAlert;
 import com.quantdesk.core.event.RiskConfigChanged;
+import com.quantdesk.core.event.RiskSessionChanged;
 import com.quantdesk.core.event.TradingStateChanged;
+import com.quantdesk.core.market.BarInterval;
 import com.quantdesk.core.order.Order;
 import com.quantdesk.core.order.OrderRequest;
 import com.quantdesk.core.order.OrderStatus;
@@ -31,8 +42,14 @@ import com.quantdesk.core.risk.TradingState;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Turns events into {@link EncodedEvent}s and back, exactly: {@code decode(encode(e)).equals(e)}.
@@ -133,6 +150,55 @@ public final class EventCodec {
                 json.writeStringField("current", e.current());
                 json.writeStringField("actor", e.actor());
             }
+            case OrderCancelRequested e -> {
+                json.writeNumberField("orderId", e.orderId().value());
+                json.writeStringField("reason", e.reason());
+            }
+            case AccountOpened e -> json.writeNumberField("initialCash", e.initialCash());
+            case BotCreated e -> {
+                BotDefinition d = e.definition();
+                json.writeStringField("strategy", d.strategy());
+                json.writeObjectFieldStart("params");
+                for (Map.Entry<String, String> param : d.params().entrySet()) {
+                    json.writeStringField(param.getKey(), param.getValue());
+                }
+                json.writeEndObject();
+                json.writeArrayFieldStart("symbols");
+                for (Symbol symbol : d.symbols()) {
+                    json.writeString(symbol.value());
+                }
+                json.writeEndArray();
+                json.writeNumberField("intervalSeconds", d.interval().length().toSeconds());
+                json.writeStringField("actor", e.actor());
+            }
+            case BotStateChanged e -> {
+                json.writeStringField("previous", e.previous().name());
+                json.writeStringField("current", e.current().name());
+                json.writeStringField("reason", e.reason());
+                json.writeStringField("actor", e.actor());
+            }
+            case RiskSessionChanged e -> {
+                json.writeStringField("tradeDate", e.tradeDate().toString());
+                json.writeNumberField("baselineEquity", e.baselineEquity());
+                json.writeBooleanField("dailyLossBreached", e.dailyLossBreached());
+                json.writeBooleanField("misSquaredOff", e.misSquaredOff());
+            }
+            case ClosingPriceRecorded e -> {
+                json.writeStringField("symbol", e.symbol().value());
+                json.writeStringField("tradeDate", e.tradeDate().toString());
+                json.writeNumberField("close", e.close());
+            }
+            case AuditRecorded e -> {
+                AuditEntry a = e.entry();
+                json.writeStringField("actor", a.actor());
+                json.writeStringField("roles", a.roles());
+                json.writeStringField("action", a.action());
+                json.writeStringField("target", a.target());
+                json.writeStringField("outcome", a.outcome());
+                json.writeStringField("ip", a.ip());
+                json.writeStringField("correlationId", a.correlationId());
+                json.writeStringField("detail", a.detail());
+            }
         }
     }
 
@@ -212,6 +278,23 @@ public final class EventCodec {
                 case "RiskAlert" -> new RiskAlert(seq, time, account, bot, cause, p.text("code"), p.text("message"));
                 case "RiskConfigChanged" -> new RiskConfigChanged(seq, time, account, bot, cause, p.text("item"),
                         p.text("previous"), p.text("current"), p.text("actor"));
+                case "OrderCancelRequested" -> new OrderCancelRequested(seq, time, account, bot, cause,
+                        p.orderId("orderId"), p.text("reason"));
+                case "AccountOpened" -> new AccountOpened(seq, time, account, bot, cause, p.number("initialCash"));
+                case "BotCreated" -> new BotCreated(seq, time, account, bot, cause, new BotDefinition(bot, account,
+                        p.text("strategy"), p.texts("params"), p.symbols("symbols"),
+                        new BarInterval(Duration.ofSeconds(p.number("intervalSeconds")))), p.text("actor"));
+                case "BotStateChanged" -> new BotStateChanged(seq, time, account, bot, cause,
+                        p.enumOf("previous", BotState.class), p.enumOf("current", BotState.class), p.text("reason"),
+                        p.text("actor"));
+                case "RiskSessionChanged" -> new RiskSessionChanged(seq, time, account, bot, cause,
+                        p.date("tradeDate"), p.number("baselineEquity"), p.bool("dailyLossBreached"),
+                        p.bool("misSquaredOff"));
+                case "ClosingPriceRecorded" -> new ClosingPriceRecorded(seq, time, account, bot, cause,
+                        Symbol.of(p.text("symbol")), p.date("tradeDate"), p.number("close"));
+                case "AuditRecorded" -> new AuditRecorded(seq, time, account, bot, cause, new AuditEntry(
+                        p.text("actor"), p.text("roles"), account, p.text("action"), p.text("target"),
+                        p.text("outcome"), p.text("ip"), p.text("correlationId"), p.text("detail")));
                 default -> throw new IllegalArgumentException("unknown event type '" + row.type() + "'");
             };
         } catch (IllegalArgumentException | DateTimeParseException e) {
@@ -281,6 +364,33 @@ public final class EventCodec {
 
         Instant instant(String name) {
             return IsoInstants.parse(text(name));
+        }
+
+        LocalDate date(String name) {
+            return LocalDate.parse(text(name));
+        }
+
+        /** An object of string values, in key order. */
+        Map<String, String> texts(String name) {
+            Fields object = object(name);
+            Map<String, String> values = new TreeMap<>();
+            object.node().fieldNames().forEachRemaining(key -> values.put(key, object.text(key)));
+            return values;
+        }
+
+        List<Symbol> symbols(String name) {
+            JsonNode value = field(name);
+            if (!value.isArray()) {
+                throw new IllegalArgumentException(path + "." + name + " is not an array");
+            }
+            List<Symbol> symbols = new ArrayList<>();
+            for (JsonNode item : value) {
+                if (!item.isTextual()) {
+                    throw new IllegalArgumentException(path + "." + name + " holds a value that is not a string");
+                }
+                symbols.add(Symbol.of(item.textValue()));
+            }
+            return symbols;
         }
 
         <E extends Enum<E>> E enumOf(String name, Class<E> type) {

@@ -4,22 +4,16 @@ import com.quantdesk.core.event.Event;
 import com.quantdesk.core.journal.EventJournal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
@@ -28,95 +22,131 @@ import org.slf4j.LoggerFactory;
 /**
  * The event journal over JDBC (SQLite or PostgreSQL; the SQL is common to both).
  *
- * <p>Threading: {@link #append} only checks the sequence and puts the event on a lock-free queue, so
- * the engine thread never waits for I/O. One writer thread drains the queue into batches of up to
- * {@link JournalOptions#maxBatch()} events (whatever is queued, without waiting for more: group
- * commit), writes the events and their projections in one transaction, commits, and then completes
- * the {@link #durable} futures in sequence order.
+ * <p>Threading: {@link #appendStep} only checks the sequence and puts the step on a lock-free queue,
+ * so the engine thread never waits for I/O. One writer thread takes whole steps off the queue into a
+ * batch until it holds {@link JournalOptions#maxBatch()} events (whatever is queued, without waiting
+ * for more: group commit; a step larger than the limit still goes whole), writes the events and their
+ * projections in one transaction, commits, and then completes the {@link #durable} futures in sequence
+ * order. A step is therefore committed entirely or not at all: no restart and no reader ever sees
+ * half of one.
+ *
+ * <p>Every row is chained to the one before by an HMAC under the {@link JournalKey}; a replay checks
+ * the chain of every row it hands out and refuses a journal that does not verify.
  *
  * <p>Failures: when a commit fails (database unreachable, timeout, lock), the batch stays with the
  * writer, {@link #isHealthy()} turns false and the writer retries with exponential backoff, topping
  * the batch up from the queue; on recovery the backlog commits in order. A commit whose outcome was
  * lost (the connection died during {@code COMMIT}) is detected on retry by reading the table's last
- * row: rows already there are checked against the hash chain and skipped, so nothing is written
- * twice. If the table holds rows this writer did not write, the journal fails for good: every
- * waiting future completes exceptionally, and so does every later one.
+ * row: rows already there are checked against the chain and skipped, so nothing is written twice.
+ * If the table holds rows this writer did not write, the journal fails for good: every waiting
+ * future completes exceptionally, and so does every later one.
  */
 public final class JdbcEventJournal implements EventJournal {
 
     private static final Logger LOG = LoggerFactory.getLogger(JdbcEventJournal.class);
-    /** Replay: rows per decoding batch, threads decoding, batches decoded ahead of the sink. */
-    private static final int REPLAY_BATCH = 2_000;
-    private static final int REPLAY_DECODERS = 2;
-    private static final int REPLAY_IN_FLIGHT = 4;
     private static final long IDLE_PARK_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
     private static final String INSERT_EVENT = """
             INSERT INTO events (sequence, time, type, account, bot, causation_id, payload, prev_hash, hash)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""";
-    private static final String SELECT_TAIL = "SELECT sequence, hash FROM events ORDER BY sequence DESC LIMIT 1";
+
+    /** Points in a commit where a test stops the process; nothing in production. */
+    interface WriterHook {
+        WriterHook NONE = new WriterHook() { };
+
+        /** A row is inserted, its transaction not committed. */
+        default void afterInsert(long sequence) {
+        }
+
+        /** A transaction holding events up to {@code lastSequence} is committed. */
+        default void afterCommit(long lastSequence) {
+        }
+    }
 
     private final DataSource dataSource;
     private final JournalOptions options;
     private final EventCodec codec = new EventCodec();
-    private final ConcurrentLinkedQueue<Event> queue = new ConcurrentLinkedQueue<>();
+    private final HashChain chain;
+    private final JournalReplay replayer;
+    private final WriterHook hook;
+    private final ConcurrentLinkedQueue<List<Event>> queue = new ConcurrentLinkedQueue<>();
     private final AtomicLong nextAppend;
     private final AtomicLong batchesCommitted = new AtomicLong();
     private final Thread writer;
 
     private final DurableFutures durable;
-    private volatile boolean healthy = true;
+    private volatile boolean writerHealthy = true;
+    private volatile BooleanSupplier reachable = () -> true;
     private volatile boolean closing;
     private volatile boolean writerIdle;
     private volatile boolean abandon;
+    private volatile boolean retryNow;
 
     // Owned by the writer thread.
     private final List<Pending> batch = new ArrayList<>();
     private String tailHash;
     private long consecutiveFailures;
 
-    private JdbcEventJournal(DataSource dataSource, JournalOptions options, long lastSequence, String lastHash) {
+    private JdbcEventJournal(DataSource dataSource, JournalOptions options, JournalKey key, WriterHook hook,
+                             JournalTables.Tail tail) {
         this.dataSource = dataSource;
         this.options = options;
-        this.durable = new DurableFutures(lastSequence);
-        this.tailHash = lastHash;
-        this.nextAppend = new AtomicLong(lastSequence + 1);
+        this.chain = new HashChain(key);
+        this.replayer = new JournalReplay(dataSource, key);
+        this.hook = hook;
+        this.durable = new DurableFutures(tail.sequence());
+        this.tailHash = tail.hash();
+        this.nextAppend = new AtomicLong(tail.sequence() + 1);
         this.writer = Thread.ofPlatform().name("quantdesk-journal-writer").daemon(true).unstarted(this::runWriter);
     }
 
     /**
-     * Opens the journal over a migrated database and starts its writer thread.
+     * Opens the journal over a migrated database and starts its writer thread. A new journal records
+     * the key's id; an existing one must have been chained with this key.
      *
-     * @throws JournalException if the database cannot be read
+     * @throws BrokenJournalException if the journal was chained with another key, or without one
+     * @throws JournalException       if the database cannot be read
      */
-    public static JdbcEventJournal open(DataSource dataSource, JournalOptions options) {
+    public static JdbcEventJournal open(DataSource dataSource, JournalOptions options, JournalKey key) {
+        return open(dataSource, options, key, WriterHook.NONE);
+    }
+
+    static JdbcEventJournal open(DataSource dataSource, JournalOptions options, JournalKey key, WriterHook hook) {
         Objects.requireNonNull(dataSource, "dataSource");
         Objects.requireNonNull(options, "options");
-        Tail tail;
-        try (Connection connection = dataSource.getConnection()) {
-            tail = readTail(connection);
-        } catch (SQLException e) {
-            throw new JournalException("cannot read the journal's last event: " + e.getMessage(), e);
-        }
-        JdbcEventJournal journal = new JdbcEventJournal(dataSource, options, tail.sequence(), tail.hash());
+        Objects.requireNonNull(key, "key");
+        JournalTables.Tail tail = JournalTables.claim(dataSource, key);
+        JdbcEventJournal journal = new JdbcEventJournal(dataSource, options, key, hook, tail);
         journal.writer.start();
         return journal;
     }
 
     @Override
-    public void append(Event event) {
+    public void appendStep(List<Event> events) {
         if (closing) {
-            throw new IllegalStateException("journal is closed; event " + event.sequence() + " not appended");
+            throw new IllegalStateException("journal is closed; " + events.size() + " events not appended");
+        }
+        if (events.isEmpty()) {
+            return;
         }
         long expected = nextAppend.get();
-        if (event.sequence() != expected || !nextAppend.compareAndSet(expected, expected + 1)) {
-            throw new IllegalArgumentException("event sequence " + event.sequence() + " out of order: expected "
-                    + expected);
+        for (int i = 0; i < events.size(); i++) {
+            if (events.get(i).sequence() != expected + i) {
+                // The engine's stream and the journal's have parted: nothing more can be made durable
+                // in order, so the journal fails closed (unhealthy, every waiting caller told).
+                String problem = "event sequence " + events.get(i).sequence() + " out of order: expected "
+                        + (expected + i);
+                fail(new JournalException("the journal stopped: " + problem));
+                throw new IllegalArgumentException(problem);
+            }
+        }
+        if (!nextAppend.compareAndSet(expected, expected + events.size())) {
+            throw new IllegalStateException("steps appended concurrently; the journal has one writer, the engine");
         }
         if (durable.failure() != null) {
             // The writer has stopped; durable() reports the failure, and queuing would only grow the heap.
             return;
         }
-        queue.offer(event);
+        queue.offer(List.copyOf(events));
         // Waking a parked thread is a system call; a busy writer polls the queue anyway.
         if (writerIdle) {
             LockSupport.unpark(writer);
@@ -128,9 +158,26 @@ public final class JdbcEventJournal implements EventJournal {
         return durable.await(sequence);
     }
 
+    /**
+     * Whether the journal can commit now: its last commit did not fail, and the database answers the
+     * probe (when one is watched, it notices an outage before a commit fails).
+     */
     @Override
     public boolean isHealthy() {
-        return healthy && durable.failure() == null;
+        return writerHealthy && durable.failure() == null && reachable.getAsBoolean();
+    }
+
+    /**
+     * Lets {@link #isHealthy()} also follow a probe of the database, e.g. {@code DatabaseProbe::reachable}.
+     */
+    public void watch(BooleanSupplier databaseReachable) {
+        this.reachable = Objects.requireNonNull(databaseReachable, "databaseReachable");
+    }
+
+    /** The database is back: retry a failed commit now rather than after the backoff. */
+    public void retryNow() {
+        retryNow = true;
+        LockSupport.unpark(writer);
     }
 
     /** The sequence of the last durable event: read from the table on open, advanced by every commit. */
@@ -150,69 +197,15 @@ public final class JdbcEventJournal implements EventJournal {
     }
 
     /**
-     * Reads every stored event in sequence order and hands it to {@code sink} on the calling thread.
+     * Reads every stored event in sequence order, checks its place in the keyed chain, and hands it
+     * to {@code sink} on the calling thread.
      *
-     * @throws JournalException if the database fails or a row is missing or does not decode
+     * @throws BrokenJournalException if a row does not verify (events before it were handed out)
+     * @throws JournalException       if the database fails or a row is missing or does not decode
      */
     @Override
     public void replay(Consumer<Event> sink) {
-        // Decoding the payloads is most of a replay's work: it runs on other threads, batch by batch,
-        // while this thread reads rows and hands decoded events to the sink strictly in order.
-        ExecutorService decoders = Executors.newFixedThreadPool(REPLAY_DECODERS, runnable -> {
-            Thread thread = new Thread(runnable, "journal-replay");
-            thread.setDaemon(true);
-            return thread;
-        });
-        ArrayDeque<Future<List<Event>>> decoding = new ArrayDeque<>();
-        var batch = new Object() {
-            List<EncodedEvent> rows = new ArrayList<>(REPLAY_BATCH);
-        };
-        try (Connection connection = dataSource.getConnection()) {
-            JournalReader.read(connection, row -> {
-                batch.rows.add(row.event());
-                if (batch.rows.size() == REPLAY_BATCH) {
-                    decoding.add(decoders.submit(decodeAll(batch.rows)));
-                    batch.rows = new ArrayList<>(REPLAY_BATCH);
-                    while (decoding.size() > REPLAY_IN_FLIGHT) {
-                        deliver(decoding.poll(), sink);
-                    }
-                }
-            }, true);
-            decoding.add(decoders.submit(decodeAll(batch.rows)));
-            while (!decoding.isEmpty()) {
-                deliver(decoding.poll(), sink);
-            }
-        } catch (SQLException e) {
-            throw new JournalException("cannot replay the journal: " + e.getMessage(), e);
-        } finally {
-            decoders.shutdownNow();
-        }
-    }
-
-    private Callable<List<Event>> decodeAll(List<EncodedEvent> rows) {
-        return () -> {
-            List<Event> events = new ArrayList<>(rows.size());
-            for (EncodedEvent row : rows) {
-                events.add(codec.decode(row));
-            }
-            return events;
-        };
-    }
-
-    private static void deliver(Future<List<Event>> decoded, Consumer<Event> sink) {
-        List<Event> events;
-        try {
-            events = decoded.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new JournalException("replay interrupted", e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException r) {
-                throw r;
-            }
-            throw new JournalException("cannot decode the journal: " + e.getCause(), e.getCause());
-        }
-        events.forEach(sink);
+        replayer.replay(sink);
     }
 
     @Override
@@ -252,13 +245,18 @@ public final class JdbcEventJournal implements EventJournal {
                     return;
                 }
                 // Idle is published before the queue is checked again, so an append either sees it and
-                // unparks, or its event is seen here.
+                // unparks, or its step is seen here.
                 writerIdle = true;
                 if (queue.isEmpty() && !closing) {
                     LockSupport.parkNanos(this, IDLE_PARK_NANOS);
                 }
                 writerIdle = false;
                 continue;
+            }
+            if (retryNow) {
+                retryNow = false;
+                retryAt = 0;
+                backoff = options.minBackoff().toNanos();
             }
             long wait = retryAt - System.nanoTime();
             if (wait > 0) {
@@ -267,14 +265,14 @@ public final class JdbcEventJournal implements EventJournal {
             }
             try {
                 commitBatch();
-                if (!healthy) {
+                if (!writerHealthy) {
                     LOG.info("journal: database is back after {} failed commits", consecutiveFailures);
                 }
-                healthy = true;
+                writerHealthy = true;
                 consecutiveFailures = 0;
                 backoff = options.minBackoff().toNanos();
             } catch (SQLException e) {
-                healthy = false;
+                writerHealthy = false;
                 consecutiveFailures++;
                 if (consecutiveFailures == 1 || Long.bitCount(consecutiveFailures) == 1) {
                     LOG.warn("journal: commit of events {}..{} failed ({} times so far), retrying in {} ms: {}",
@@ -295,19 +293,23 @@ public final class JdbcEventJournal implements EventJournal {
         }
     }
 
+    /** Moves whole steps from the queue into the batch while it holds fewer than maxBatch events. */
     private void topUpBatch() {
-        Event event;
-        while (batch.size() < options.maxBatch() && (event = queue.poll()) != null) {
-            batch.add(new Pending(event, codec.encode(event)));
+        List<Event> step;
+        while (batch.size() < options.maxBatch() && (step = queue.poll()) != null) {
+            for (Event event : step) {
+                batch.add(new Pending(event, codec.encode(event)));
+            }
         }
     }
 
     private void commitBatch() throws SQLException {
         String lastHash;
+        long last = batch.getLast().event().sequence();
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             try {
-                int skip = alreadyStored(readTail(connection));
+                int skip = alreadyStored(JournalTables.tail(connection));
                 lastHash = insert(connection, skip);
                 connection.commit();
             } catch (SQLException | RuntimeException e) {
@@ -315,7 +317,7 @@ public final class JdbcEventJournal implements EventJournal {
                 throw e;
             }
         }
-        long last = batch.getLast().event().sequence();
+        hook.afterCommit(last);
         tailHash = lastHash;
         batch.clear();
         batchesCommitted.incrementAndGet();
@@ -324,9 +326,10 @@ public final class JdbcEventJournal implements EventJournal {
 
     /**
      * How many events at the head of the batch the table already holds. Normally none; after a commit
-     * whose acknowledgement was lost, the rows that did commit, verified against the hash chain.
+     * whose acknowledgement was lost, the rows that did commit (whole steps, since a transaction holds
+     * whole steps), verified against the chain.
      */
-    private int alreadyStored(Tail tail) {
+    private int alreadyStored(JournalTables.Tail tail) {
         long lastDurable = durable.durable();
         if (tail.sequence() == lastDurable && tail.hash().equals(tailHash)) {
             return 0;
@@ -334,7 +337,7 @@ public final class JdbcEventJournal implements EventJournal {
         String hash = tailHash;
         for (int i = 0; i < batch.size(); i++) {
             EncodedEvent row = batch.get(i).row();
-            hash = HashChain.hash(hash, row);
+            hash = chain.hash(hash, row);
             if (row.sequence() == tail.sequence()) {
                 if (!hash.equals(tail.hash())) {
                     break;
@@ -356,7 +359,7 @@ public final class JdbcEventJournal implements EventJournal {
             for (int i = 0; i < batch.size(); i++) {
                 Pending pending = batch.get(i);
                 String previous = hash;
-                hash = HashChain.hash(previous, pending.row());
+                hash = chain.hash(previous, pending.row());
                 if (i < skip) {
                     continue;
                 }
@@ -372,6 +375,7 @@ public final class JdbcEventJournal implements EventJournal {
                 insert.setString(9, hash);
                 insert.addBatch();
                 projections.apply(pending.event());
+                hook.afterInsert(row.sequence());
             }
             if (skip < batch.size()) {
                 insert.executeBatch();
@@ -381,15 +385,8 @@ public final class JdbcEventJournal implements EventJournal {
     }
 
     private void fail(JournalException cause) {
-        healthy = false;
+        writerHealthy = false;
         durable.fail(cause);
-    }
-
-    private static Tail readTail(Connection connection) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement(SELECT_TAIL);
-             ResultSet rs = statement.executeQuery()) {
-            return rs.next() ? new Tail(rs.getLong(1), rs.getString(2)) : new Tail(0, HashChain.GENESIS);
-        }
     }
 
     private static void rollbackQuietly(Connection connection, Exception cause) {
@@ -401,8 +398,5 @@ public final class JdbcEventJournal implements EventJournal {
     }
 
     private record Pending(Event event, EncodedEvent row) {
-    }
-
-    private record Tail(long sequence, String hash) {
     }
 }

@@ -7,31 +7,62 @@ import javax.sql.DataSource;
 
 /**
  * Walks the journal's hash chain from the first row and reports the first row that breaks it:
- * a changed row (its stored hash no longer matches its columns), a deleted row (a gap in the
+ * a changed row (its stored MAC no longer matches its columns), a deleted row (a gap in the
  * sequence, or a {@code prev_hash} that no longer matches the row before) or reordered rows.
+ *
+ * <p>Verification is with the journal's key. Only an explicit {@link #unkeyed} verifier checks a
+ * journal written before the chain was keyed with its plain SHA-256 chain: such a check cannot tell
+ * an old journal from one rewritten by someone who also removed its key id, so it is never chosen
+ * by what the database says.
  */
 public final class JournalVerifier {
 
     private final DataSource dataSource;
+    private final JournalKey key;
 
-    /** A verifier reading from {@code dataSource}. */
-    public JournalVerifier(DataSource dataSource) {
+    /** A verifier reading from {@code dataSource}, checking every row's MAC with {@code key}. */
+    public JournalVerifier(DataSource dataSource, JournalKey key) {
         this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
+        this.key = Objects.requireNonNull(key, "key");
+    }
+
+    private JournalVerifier(DataSource dataSource) {
+        this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
+        this.key = null;
+    }
+
+    /** A verifier of a journal written before the chain was keyed: plain SHA-256, no key. */
+    public static JournalVerifier unkeyed(DataSource dataSource) {
+        return new JournalVerifier(dataSource);
     }
 
     /**
      * Verifies the whole journal.
      *
-     * @throws JournalException if the database cannot be read
+     * @throws BrokenJournalException if the journal was chained with another key
+     * @throws JournalException       if the database cannot be read
      */
     public Verification verify() {
-        Walk walk = new Walk();
+        JournalTables.Chain stored = JournalTables.chain(dataSource);
+        if (key == null && stored.keyId().isPresent()) {
+            throw new BrokenJournalException("the journal records key id " + stored.keyId().get()
+                    + ": it is keyed, verify it with its key (journal.key in its data directory, or " + JournalKey.ENV
+                    + ")");
+        }
+        if (key != null && stored.keyId().isPresent() && !stored.keyId().get().equals(key.id())) {
+            throw new BrokenJournalException("the journal was chained with key " + stored.keyId().get()
+                    + ", but the key from " + key.source() + " is " + key.id() + ": verify it with its own key");
+        }
+        Walk walk = new Walk(key == null ? null : new HashChain(key));
         try (Connection connection = dataSource.getConnection()) {
             JournalReader.read(connection, walk::accept, false);
         } catch (SQLException e) {
             throw new JournalException("cannot read the journal: " + e.getMessage(), e);
         }
-        return walk.broken != null ? walk.broken : new Verification.Intact(walk.count, walk.expectedPrevious);
+        String how = key == null ? "unkeyed SHA-256 chain, checked as a journal written before the chain was keyed"
+                : "HMAC-SHA256 chain, key " + key.id()
+                        + (stored.keyId().isEmpty() && stored.events() > 0 ? "; journal_meta records no key id" : "");
+        return walk.broken != null ? walk.broken : new Verification.Intact(walk.count, walk.expectedPrevious, how);
     }
 
     /** The outcome of a verification. */
@@ -45,8 +76,9 @@ public final class JournalVerifier {
          *
          * @param events   number of rows checked
          * @param lastHash hash of the last row ({@link HashChain#GENESIS} when empty)
+         * @param chain    how the chain is made (keyed, and by which key, or unkeyed)
          */
-        record Intact(long events, String lastHash) implements Verification {
+        record Intact(long events, String lastHash, String chain) implements Verification {
             @Override
             public boolean ok() {
                 return true;
@@ -54,7 +86,7 @@ public final class JournalVerifier {
 
             @Override
             public String toString() {
-                return "OK: " + events + " events, hash chain intact (last hash " + lastHash + ")";
+                return "OK: " + events + " events, hash chain intact (last hash " + lastHash + "; " + chain + ")";
             }
         }
 
@@ -83,9 +115,15 @@ public final class JournalVerifier {
     }
 
     private static final class Walk {
+        private final HashChain chain;
         private long count;
         private String expectedPrevious = HashChain.GENESIS;
         private Verification.Broken broken;
+
+        /** @param chain the keyed chain, or null to check the unkeyed SHA-256 chain */
+        Walk(HashChain chain) {
+            this.chain = chain;
+        }
 
         void accept(JournalReader.StoredRow row) {
             if (broken != null) {
@@ -104,7 +142,8 @@ public final class JournalVerifier {
                         + " reordered or rewritten)", expectedPrevious, row.prevHash(), count);
                 return;
             }
-            String hash = HashChain.hash(expectedPrevious, row.event());
+            String hash = chain == null ? HashChain.unkeyed(expectedPrevious, row.event())
+                    : chain.hash(expectedPrevious, row.event());
             if (!hash.equals(row.hash())) {
                 broken = new Verification.Broken(sequence, "row content does not match its hash (modified)", hash,
                         row.hash(), count);

@@ -1,8 +1,18 @@
 package com.quantdesk.store.journal;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.quantdesk.core.audit.AuditEntry;
+import com.quantdesk.core.bot.BotDefinition;
 import com.quantdesk.core.domain.Side;
+import com.quantdesk.core.event.AccountOpened;
+import com.quantdesk.core.event.AuditRecorded;
+import com.quantdesk.core.event.BotCreated;
+import com.quantdesk.core.event.BotStateChanged;
+import com.quantdesk.core.event.ClosingPriceRecorded;
 import com.quantdesk.core.event.Event;
 import com.quantdesk.core.event.OrderAccepted;
+import com.quantdesk.core.event.OrderCancelRequested;
 import com.quantdesk.core.event.OrderCancelled;
 import com.quantdesk.core.event.OrderDenied;
 import com.quantdesk.core.event.OrderFilled;
@@ -12,6 +22,7 @@ import com.quantdesk.core.event.OrderSubmitted;
 import com.quantdesk.core.event.PositionChanged;
 import com.quantdesk.core.event.RiskAlert;
 import com.quantdesk.core.event.RiskConfigChanged;
+import com.quantdesk.core.event.RiskSessionChanged;
 import com.quantdesk.core.event.TradingStateChanged;
 import com.quantdesk.core.order.Order;
 import com.quantdesk.core.order.OrderRequest;
@@ -25,8 +36,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Writes the query tables ({@code orders}, {@code fills}, {@code positions}, {@code account_balances})
- * from events, inside the journal writer's transaction, so they never disagree with the journal.
+ * Writes the query tables ({@code orders}, {@code fills}, {@code positions}, {@code account_balances},
+ * {@code bots}, {@code risk_sessions}, {@code audit_log}) from events, inside the journal writer's transaction, so they never disagree with the journal.
  * One instance per transaction; statements run in event order because later ones read what earlier
  * ones wrote. The SQL is the subset SQLite and PostgreSQL share ({@code INSERT ... ON CONFLICT}).
  */
@@ -87,6 +98,31 @@ final class Projections implements AutoCloseable {
                 realized_pnl = excluded.realized_pnl, last_bot = excluded.last_bot,
                 updated_at = excluded.updated_at, last_sequence = excluded.last_sequence""";
 
+    private static final String ORDER_CANCEL_REQUESTED = """
+            UPDATE orders SET cancel_requested = ?, updated_at = ?, last_sequence = ? WHERE order_id = ?""";
+    private static final String ACCOUNT_OPENED = """
+            INSERT INTO account_balances (account, cash, charges, realized_pnl, updated_at, last_sequence, initial_cash)
+            VALUES (?, ?, 0, 0, ?, ?, ?)
+            ON CONFLICT (account) DO UPDATE SET cash = account_balances.cash + excluded.cash,
+                initial_cash = excluded.initial_cash, updated_at = excluded.updated_at,
+                last_sequence = excluded.last_sequence""";
+    private static final String BOT_CREATED = """
+            INSERT INTO bots (bot_id, account, strategy, params, state, created_at, updated_at, symbols, bar_seconds,
+                reason, last_sequence) VALUES (?, ?, ?, ?, 'STOPPED', ?, ?, ?, ?, ?, ?)""";
+    private static final String BOT_STATE = """
+            UPDATE bots SET state = ?, reason = ?, updated_at = ?, last_sequence = ? WHERE bot_id = ?""";
+    private static final String RISK_SESSION = """
+            INSERT INTO risk_sessions (account, trade_date, baseline_equity, daily_loss_breached, mis_squared_off,
+                updated_at, last_sequence) VALUES (?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT (account) DO UPDATE SET trade_date = excluded.trade_date,
+                baseline_equity = excluded.baseline_equity, daily_loss_breached = excluded.daily_loss_breached,
+                mis_squared_off = excluded.mis_squared_off, updated_at = excluded.updated_at,
+                last_sequence = excluded.last_sequence""";
+    private static final String AUDIT_INSERT = """
+            INSERT INTO audit_log (sequence, time, actor, roles, account, action, target, outcome, ip, correlation_id,
+                detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     private final Connection connection;
     private final List<PreparedStatement> open = new ArrayList<>();
     private PreparedStatement orderUpsert;
@@ -99,6 +135,12 @@ final class Projections implements AutoCloseable {
     private PreparedStatement balanceCash;
     private PreparedStatement balanceRealized;
     private PreparedStatement positionUpsert;
+    private PreparedStatement orderCancelRequested;
+    private PreparedStatement accountOpened;
+    private PreparedStatement botCreated;
+    private PreparedStatement botState;
+    private PreparedStatement riskSession;
+    private PreparedStatement auditInsert;
 
     Projections(Connection connection) {
         this.connection = connection;
@@ -146,11 +188,93 @@ final class Projections implements AutoCloseable {
                 expectOneRow(orderModified, e);
             }
             case PositionChanged e -> position(e);
+            case OrderCancelRequested e -> {
+                orderCancelRequested = prepare(orderCancelRequested, ORDER_CANCEL_REQUESTED);
+                orderCancelRequested.setString(1, e.reason());
+                orderCancelRequested.setString(2, e.time().toString());
+                orderCancelRequested.setLong(3, e.sequence());
+                orderCancelRequested.setLong(4, e.orderId().value());
+                expectOneRow(orderCancelRequested, e);
+            }
+            case AccountOpened e -> {
+                accountOpened = prepare(accountOpened, ACCOUNT_OPENED);
+                accountOpened.setString(1, e.account().value());
+                accountOpened.setLong(2, e.initialCash());
+                accountOpened.setString(3, e.time().toString());
+                accountOpened.setLong(4, e.sequence());
+                accountOpened.setLong(5, e.initialCash());
+                accountOpened.executeUpdate();
+            }
+            case BotCreated e -> botCreated(e);
+            case BotStateChanged e -> {
+                botState = prepare(botState, BOT_STATE);
+                botState.setString(1, e.current().name());
+                botState.setString(2, e.reason());
+                botState.setString(3, e.time().toString());
+                botState.setLong(4, e.sequence());
+                botState.setString(5, e.bot().value());
+                expectOneRow(botState, e);
+            }
+            case RiskSessionChanged e -> {
+                riskSession = prepare(riskSession, RISK_SESSION);
+                riskSession.setString(1, e.account().value());
+                riskSession.setString(2, e.tradeDate().toString());
+                riskSession.setLong(3, e.baselineEquity());
+                riskSession.setShort(4, (short) (e.dailyLossBreached() ? 1 : 0));
+                riskSession.setShort(5, (short) (e.misSquaredOff() ? 1 : 0));
+                riskSession.setString(6, e.time().toString());
+                riskSession.setLong(7, e.sequence());
+                riskSession.executeUpdate();
+            }
+            case AuditRecorded e -> audit(e);
             // Audit-only events: the journal row is their record.
             case TradingStateChanged e -> { }
             case RiskAlert e -> { }
             case RiskConfigChanged e -> { }
+            case ClosingPriceRecorded e -> { }
         }
+    }
+
+    private void audit(AuditRecorded e) throws SQLException {
+        AuditEntry a = e.entry();
+        auditInsert = prepare(auditInsert, AUDIT_INSERT);
+        auditInsert.setLong(1, e.sequence());
+        auditInsert.setString(2, e.time().toString());
+        auditInsert.setString(3, a.actor());
+        auditInsert.setString(4, a.roles());
+        auditInsert.setString(5, a.account().value());
+        auditInsert.setString(6, a.action());
+        auditInsert.setString(7, a.target());
+        auditInsert.setString(8, a.outcome());
+        auditInsert.setString(9, a.ip());
+        auditInsert.setString(10, a.correlationId());
+        auditInsert.setString(11, a.detail());
+        auditInsert.executeUpdate();
+    }
+
+    private void botCreated(BotCreated e) throws SQLException {
+        BotDefinition d = e.definition();
+        String time = e.time().toString();
+        botCreated = prepare(botCreated, BOT_CREATED);
+        botCreated.setString(1, d.id().value());
+        botCreated.setString(2, d.account().value());
+        botCreated.setString(3, d.strategy());
+        try {
+            botCreated.setString(4, JSON.writeValueAsString(d.params()));
+        } catch (JsonProcessingException ex) {
+            throw new IllegalStateException("cannot write the parameters of bot " + d.id(), ex);
+        }
+        botCreated.setString(5, time);
+        botCreated.setString(6, time);
+        StringBuilder symbols = new StringBuilder();
+        for (var symbol : d.symbols()) {
+            symbols.append(symbols.isEmpty() ? "" : ",").append(symbol.value());
+        }
+        botCreated.setString(7, symbols.toString());
+        botCreated.setLong(8, d.interval().length().toSeconds());
+        botCreated.setString(9, "created by " + e.actor());
+        botCreated.setLong(10, e.sequence());
+        botCreated.executeUpdate();
     }
 
     private void upsertOrder(Order order, String reasonCode, String reason, long sequence) throws SQLException {
@@ -260,7 +384,7 @@ final class Projections implements AutoCloseable {
     // the journal keeps committing (the row can be rebuilt from the events).
     private static void expectOneRow(PreparedStatement statement, Event event) throws SQLException {
         if (statement.executeUpdate() != 1) {
-            LOG.warn("projection: event {} ({}) names an order the orders table does not hold", event.sequence(),
+            LOG.warn("projection: event {} ({}) names a row its table does not hold", event.sequence(),
                     EventCodec.typeName(event));
         }
     }

@@ -4,17 +4,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import com.quantdesk.core.bot.BotDefinition;
+import com.quantdesk.core.bot.BotState;
 import com.quantdesk.core.domain.AccountId;
 import com.quantdesk.core.domain.BotId;
 import com.quantdesk.core.domain.OrderId;
 import com.quantdesk.core.domain.Product;
 import com.quantdesk.core.domain.Side;
 import com.quantdesk.core.domain.Symbol;
+import com.quantdesk.core.event.AccountOpened;
+import com.quantdesk.core.event.BotCreated;
+import com.quantdesk.core.event.BotStateChanged;
 import com.quantdesk.core.event.Event;
 import com.quantdesk.core.event.OrderAccepted;
 import com.quantdesk.core.event.OrderFilled;
 import com.quantdesk.core.event.OrderSubmitted;
 import com.quantdesk.core.event.PositionChanged;
+import com.quantdesk.core.event.RiskSessionChanged;
+import com.quantdesk.core.market.BarInterval;
 import com.quantdesk.core.order.Order;
 import com.quantdesk.core.order.OrderRequest;
 import com.quantdesk.core.order.OrderStatus;
@@ -56,6 +63,8 @@ abstract class JournalContract {
     private static final Duration WAIT = Duration.ofSeconds(20);
     private static final JournalOptions FAST_RETRY = JournalOptions.DEFAULTS
             .withBackoff(Duration.ofMillis(5), Duration.ofMillis(50));
+    /** The key of journals a test opens directly (not through a store, which keeps one in its data directory). */
+    static final JournalKey KEY = JournalKey.parse("ab".repeat(32), "the test");
 
     @TempDir
     Path dataDirectory;
@@ -87,8 +96,8 @@ abstract class JournalContract {
         List<Event> events = SampleEvents.everyType();
         try (Store store = Stores.open(database.config())) {
             events.forEach(store.journal()::append);
-            store.journal().durable(12).get(WAIT.toSeconds(), TimeUnit.SECONDS);
-            assertThat(store.journal().lastSequence()).isEqualTo(12);
+            store.journal().durable(19).get(WAIT.toSeconds(), TimeUnit.SECONDS);
+            assertThat(store.journal().lastSequence()).isEqualTo(19);
         }
 
         try (Store reopened = Stores.open(database.config())) {
@@ -96,11 +105,10 @@ abstract class JournalContract {
             reopened.journal().replay(replayed::add);
 
             assertThat(replayed).containsExactlyElementsOf(events);
-            assertThat(reopened.journal().lastSequence()).isEqualTo(12);
-            SampleEvents.orderFlow(13, 8).forEach(reopened.journal()::append);
-            reopened.journal().durable(20).get(WAIT.toSeconds(), TimeUnit.SECONDS);
-            assertThat(new JournalVerifier(reopened.dataSource()).verify())
-                    .isEqualTo(new Verification.Intact(20, storedHash(reopened.dataSource(), 20)));
+            assertThat(reopened.journal().lastSequence()).isEqualTo(19);
+            SampleEvents.orderFlow(20, 8).forEach(reopened.journal()::append);
+            reopened.journal().durable(27).get(WAIT.toSeconds(), TimeUnit.SECONDS);
+            assertThat(verify(reopened)).isEqualTo(intact(reopened, 27));
         }
     }
 
@@ -140,19 +148,24 @@ abstract class JournalContract {
     }
 
     @Test
-    void refusesAnEventOutOfSequence() {
+    void refusesAnEventOutOfSequenceAndStopsFailClosed() {
         JdbcEventJournal journal = open().journal();
         journal.append(SampleEvents.orderFlow(1, 1).getFirst());
+        CompletableFuture<Void> waiting = journal.durable(5);
 
         assertThatThrownBy(() -> journal.append(SampleEvents.orderFlow(3, 1).getFirst()))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("event sequence 3 out of order: expected 2");
+        // The engine's stream and the journal's have parted: orders must be refused from now on.
+        assertThat(journal.isHealthy()).isFalse();
+        assertThatThrownBy(() -> waiting.get(WAIT.toSeconds(), TimeUnit.SECONDS))
+                .hasCauseInstanceOf(JournalException.class).hasMessageContaining("the journal stopped");
     }
 
     @Test
     void commitsWhatIsQueuedInBatchesOfAtMostMaxBatch() throws Exception {
         FlakyDataSource flaky = flakyOverMigratedDatabase();
-        JdbcEventJournal journal = track(JdbcEventJournal.open(flaky, FAST_RETRY.withMaxBatch(100)));
+        JdbcEventJournal journal = track(JdbcEventJournal.open(flaky, FAST_RETRY.withMaxBatch(100), KEY));
         List<Event> events = SampleEvents.orderFlow(1, 1001);
         flaky.closeGate();
 
@@ -173,18 +186,21 @@ abstract class JournalContract {
     void projectsOrdersFromTheirWholeLife() throws Exception {
         Store store = open();
         SampleEvents.everyType().forEach(store.journal()::append);
-        store.journal().durable(12).get(WAIT.toSeconds(), TimeUnit.SECONDS);
+        store.journal().durable(19).get(WAIT.toSeconds(), TimeUnit.SECONDS);
 
         assertThat(rows(store.dataSource(), """
                 SELECT order_id, status, quantity, limit_price, trigger_price, filled_quantity, filled_value,
                     venue_order_id, reason_code, reason, last_sequence FROM orders ORDER BY order_id"""))
                 .containsExactly(
-                        "1|CANCELLED|120|295100|295000|40|11802200|250101000012345|null|requested|6",
+                        "1|CANCELLED|120|295100|295000|40|11802200|250101000012345|null|requested|16",
                         "2|REJECTED|5|0|0|0|0||VENUE_NO_HOLDINGS|no holdings\nto sell|8",
                         "3|DENIED|1000000|150000|0|0|0||RISK_MAX_ORDER_VALUE|order value ₹15,00,00,000 above"
                                 + " ₹10,00,000|9");
         assertThat(rows(store.dataSource(), "SELECT sequence, order_id, fill_id, quantity, price, charges FROM fills"))
                 .containsExactly("4|1|T-77|40|295055|3107");
+        assertThat(rows(store.dataSource(), "SELECT sequence, actor, roles, account, action, target, outcome, ip, "
+                + "correlation_id, detail FROM audit_log"))
+                .containsExactly("19|asha|TRADER,VIEWER|acc-1|order.place|1|201|10.0.0.7|c-1f2e|Idempotency-Key \"k1\" ✓");
     }
 
     @Test
@@ -219,13 +235,59 @@ abstract class JournalContract {
                         .mapToLong(f -> f.quantity() * f.price()).sum());
     }
 
+    @Test
+    void theQueryTablesAgreeWithTheJournalAndAreRebuiltWhenTheyDoNot() throws Exception {
+        Map<AccountId, Portfolio> portfolios = new TreeMap<>();
+        Instant t = SampleEvents.T0;
+        AccountId alice = AccountId.of("alice");
+        List<Event> events = new ArrayList<>(List.of(
+                new AccountOpened(1, t, alice, BotId.NONE, 0, 10_00_000_00L),
+                new AccountOpened(2, t, AccountId.of("bob"), BotId.NONE, 0, 10_00_000_00L),
+                new BotCreated(3, t, alice, BotId.of("bot-0"), 0, new BotDefinition(BotId.of("bot-0"), alice,
+                        "sma-cross", Map.of(), List.of(Symbol.of("INFY")), BarInterval.ONE_MINUTE), "ops"),
+                new BotStateChanged(4, t, alice, BotId.of("bot-0"), 0, BotState.STOPPED, BotState.RUNNING, "", "ops"),
+                new RiskSessionChanged(5, t, alice, BotId.NONE, 0, java.time.LocalDate.of(2026, 11, 23), 10_00_000_00L,
+                        false, false)));
+        events.addAll(tradingDay(new Random(7), portfolios, 6));
+        try (Store store = open()) {
+            store.journal().appendStep(events);
+            store.journal().durable(events.size()).get(WAIT.toSeconds(), TimeUnit.SECONDS);
+            ProjectionCheck check = new ProjectionCheck();
+            store.journal().replay(check);
+            assertThat(check.differences(store.dataSource())).isEmpty();
+
+            dropAppendOnlyTriggers(store.dataSource());
+            execute(store.dataSource(), "UPDATE positions SET quantity = quantity + 8 WHERE account = 'alice' "
+                    + "AND symbol = 'INFY' AND product = 'CNC'");
+            assertThat(count(store.dataSource(), "SELECT COUNT(*) FROM positions WHERE account = 'alice' "
+                    + "AND symbol = 'INFY' AND product = 'CNC'")).as("the position the test edits").isOne();
+            execute(store.dataSource(), "DELETE FROM fills WHERE sequence = (SELECT MAX(sequence) FROM fills)");
+            execute(store.dataSource(), "UPDATE bots SET state = 'PAUSED'");
+            List<String> differences = check.differences(store.dataSource());
+            assertThat(differences).anyMatch(d -> d.startsWith("positions/alice/INFY/CNC: the journal says"))
+                    .anyMatch(d -> d.startsWith("fills/"))
+                    .anyMatch(d -> d.equals("bots/bot-0: the journal says RUNNING, the table holds PAUSED"));
+
+            ProjectionCheck.rebuild(store.dataSource(), store.journal());
+            assertThat(check.differences(store.dataSource())).isEmpty();
+            assertThat(count(store.dataSource(), "SELECT COUNT(*) FROM fills"))
+                    .isEqualTo(events.stream().filter(OrderFilled.class::isInstance).count());
+            // The journal itself is untouched by the rebuild.
+            assertThat(verify(store).ok()).isTrue();
+        }
+    }
+
     /** 60 market orders over two accounts, three symbols, both products, one or two fills each. */
     private static List<Event> tradingDay(Random random, Map<AccountId, Portfolio> portfolios) {
+        return tradingDay(random, portfolios, 1);
+    }
+
+    private static List<Event> tradingDay(Random random, Map<AccountId, Portfolio> portfolios, long firstSequence) {
         List<AccountId> accounts = List.of(AccountId.of("alice"), AccountId.of("bob"));
         List<Symbol> symbols = List.of(Symbol.of("RELIANCE"), Symbol.of("INFY"), Symbol.of("M&M"));
         accounts.forEach(a -> portfolios.put(a, new Portfolio(a, 10_00_000_00L)));
         List<Event> events = new ArrayList<>();
-        long sequence = 1;
+        long sequence = firstSequence;
         Instant time = SampleEvents.T0;
         for (long id = 1; id <= 60; id++) {
             AccountId account = accounts.get(random.nextInt(accounts.size()));
@@ -262,8 +324,7 @@ abstract class JournalContract {
     void verifiesAnUntouchedJournal() throws Exception {
         Store store = openWith(30);
 
-        assertThat(new JournalVerifier(store.dataSource()).verify())
-                .isEqualTo(new Verification.Intact(30, storedHash(store.dataSource(), 30)));
+        assertThat(verify(store)).isEqualTo(intact(store, 30));
     }
 
     @Test
@@ -283,7 +344,7 @@ abstract class JournalContract {
         execute(store.dataSource(), "UPDATE events SET payload = REPLACE(payload, '\"price\":', '\"price\":1')"
                 + " WHERE sequence = 19");
 
-        Verification result = new JournalVerifier(store.dataSource()).verify();
+        Verification result = verify(store);
 
         assertThat(result).isInstanceOfSatisfying(Verification.Broken.class, broken -> {
             assertThat(broken.sequence()).isEqualTo(19);
@@ -300,7 +361,7 @@ abstract class JournalContract {
         dropAppendOnlyTriggers(store.dataSource());
         execute(store.dataSource(), "DELETE FROM events WHERE sequence = 7");
 
-        Verification result = new JournalVerifier(store.dataSource()).verify();
+        Verification result = verify(store);
 
         assertThat(result).isInstanceOfSatisfying(Verification.Broken.class, broken -> {
             assertThat(broken.sequence()).isEqualTo(7);
@@ -319,7 +380,7 @@ abstract class JournalContract {
             execute(store.dataSource(), "UPDATE events SET sequence = " + (s - 1) + " WHERE sequence = " + s);
         }
 
-        Verification result = new JournalVerifier(store.dataSource()).verify();
+        Verification result = verify(store);
 
         assertThat(result).isInstanceOfSatisfying(Verification.Broken.class, broken -> {
             assertThat(broken.sequence()).isEqualTo(4);
@@ -335,7 +396,7 @@ abstract class JournalContract {
         execute(store.dataSource(), "UPDATE events SET sequence = 12 WHERE sequence = 13");
         execute(store.dataSource(), "UPDATE events SET sequence = 13 WHERE sequence = -1");
 
-        Verification result = new JournalVerifier(store.dataSource()).verify();
+        Verification result = verify(store);
 
         assertThat(result).isInstanceOfSatisfying(Verification.Broken.class, broken -> {
             assertThat(broken.sequence()).isEqualTo(12);
@@ -348,7 +409,7 @@ abstract class JournalContract {
     @Test
     void keepsTheBacklogThroughAnOutageAndCommitsItOnceInOrder() throws Exception {
         FlakyDataSource flaky = flakyOverMigratedDatabase();
-        JdbcEventJournal journal = track(JdbcEventJournal.open(flaky, FAST_RETRY.withMaxBatch(64)));
+        JdbcEventJournal journal = track(JdbcEventJournal.open(flaky, FAST_RETRY.withMaxBatch(64), KEY));
         List<Event> events = SampleEvents.orderFlow(1, 600);
         events.subList(0, 100).forEach(journal::append);
         journal.durable(100).get(WAIT.toSeconds(), TimeUnit.SECONDS);
@@ -371,13 +432,13 @@ abstract class JournalContract {
         journal.replay(replayed::add);
         assertThat(replayed).containsExactlyElementsOf(events);
         assertThat(count(flaky, "SELECT COUNT(*) FROM fills")).isEqualTo(150);
-        assertThat(new JournalVerifier(flaky).verify().ok()).isTrue();
+        assertThat(new JournalVerifier(flaky, KEY).verify().ok()).isTrue();
     }
 
     @Test
     void doesNotWriteABatchTwiceWhenACommitSucceededButItsAcknowledgementWasLost() throws Exception {
         FlakyDataSource flaky = flakyOverMigratedDatabase();
-        JdbcEventJournal journal = track(JdbcEventJournal.open(flaky, FAST_RETRY));
+        JdbcEventJournal journal = track(JdbcEventJournal.open(flaky, FAST_RETRY, KEY));
         List<Event> events = SampleEvents.orderFlow(1, 200);
         events.subList(0, 40).forEach(journal::append);
         journal.durable(40).get(WAIT.toSeconds(), TimeUnit.SECONDS);
@@ -394,14 +455,14 @@ abstract class JournalContract {
         assertThat(count(flaky, "SELECT COUNT(*) FROM fills")).isEqualTo(50);
         assertThat(count(flaky, "SELECT realized_pnl FROM account_balances"))
                 .isEqualTo(((PositionChanged) events.get(199)).realizedPnl());
-        assertThat(new JournalVerifier(flaky).verify().ok()).isTrue();
+        assertThat(new JournalVerifier(flaky, KEY).verify().ok()).isTrue();
     }
 
     @Test
     void failsTheFuturesOfWhatIsNotDurableWhenClosedDuringAnOutage() throws Exception {
         FlakyDataSource flaky = flakyOverMigratedDatabase();
         JdbcEventJournal journal = JdbcEventJournal.open(flaky,
-                FAST_RETRY.withCloseTimeout(Duration.ofMillis(200)));
+                FAST_RETRY.withCloseTimeout(Duration.ofMillis(200)), KEY);
         List<Event> events = SampleEvents.orderFlow(1, 20);
         events.subList(0, 10).forEach(journal::append);
         journal.durable(10).get(WAIT.toSeconds(), TimeUnit.SECONDS);
@@ -422,7 +483,7 @@ abstract class JournalContract {
     @Test
     void stopsAndFailsFuturesWhenAnotherWriterAppendedToItsTable() throws Exception {
         FlakyDataSource flaky = flakyOverMigratedDatabase();
-        JdbcEventJournal journal = track(JdbcEventJournal.open(flaky, FAST_RETRY));
+        JdbcEventJournal journal = track(JdbcEventJournal.open(flaky, FAST_RETRY, KEY));
         List<Event> events = SampleEvents.orderFlow(1, 20);
         journal.append(events.getFirst());
         journal.durable(1).get(WAIT.toSeconds(), TimeUnit.SECONDS);
@@ -438,7 +499,211 @@ abstract class JournalContract {
         assertThat(journal.durable(3)).isCompletedExceptionally();
     }
 
+    // ------------------------------------------------------------------ steps
+
+    @Test
+    void commitsEveryStepWholeAndBatchesOnlyWholeSteps() throws Exception {
+        FlakyDataSource flaky = flakyOverMigratedDatabase();
+        List<Long> commits = Collections.synchronizedList(new ArrayList<>());
+        JdbcEventJournal.WriterHook hook = new JdbcEventJournal.WriterHook() {
+            @Override
+            public void afterCommit(long lastSequence) {
+                commits.add(lastSequence);
+            }
+        };
+        JdbcEventJournal journal = track(JdbcEventJournal.open(flaky, FAST_RETRY.withMaxBatch(2), KEY, hook));
+        List<Event> events = SampleEvents.orderFlow(1, 12);
+        flaky.closeGate();
+        journal.appendStep(events.subList(0, 1));
+        await().atMost(WAIT).until(() -> flaky.waitingAtGate() == 1);
+        // Queued behind it: a step larger than a batch, then two small ones that fit one batch together.
+        journal.appendStep(events.subList(1, 6));
+        journal.appendStep(events.subList(6, 7));
+        journal.appendStep(events.subList(7, 8));
+        journal.appendStep(events.subList(8, 12));
+        flaky.openGate();
+        journal.durable(12).get(WAIT.toSeconds(), TimeUnit.SECONDS);
+
+        assertThat(commits).containsExactly(1L, 6L, 8L, 12L);
+    }
+
+    @Test
+    void refusesAStepWhoseEventsAreOutOfSequence() {
+        JdbcEventJournal journal = open().journal();
+        List<Event> events = SampleEvents.orderFlow(1, 4);
+        assertThatThrownBy(() -> journal.appendStep(List.of(events.get(0), events.get(2))))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("event sequence 3 out of order: expected 2");
+        assertThat(journal.isHealthy()).isFalse();
+    }
+
+    // ------------------------------------------------------------------ the key
+
+    @Test
+    void replayRefusesARowWhoseContentNoLongerMatchesItsMac() throws Exception {
+        try (Store store = openWith(30)) {
+            dropAppendOnlyTriggers(store.dataSource());
+            execute(store.dataSource(), "UPDATE events SET payload = REPLACE(payload, '\"price\":', '\"price\":1')"
+                    + " WHERE sequence = 19");
+            List<Event> replayed = new ArrayList<>();
+            assertThatThrownBy(() -> store.journal().replay(replayed::add))
+                    .isInstanceOf(BrokenJournalException.class)
+                    .hasMessageContaining("broken at event 19")
+                    .hasMessageContaining("quantdesk journal verify");
+            assertThat(replayed).hasSizeLessThan(19);
+        }
+    }
+
+    @Test
+    void replayRefusesRowsThatNoLongerChain() throws Exception {
+        try (Store store = openWith(10)) {
+            dropAppendOnlyTriggers(store.dataSource());
+            execute(store.dataSource(), "DELETE FROM events WHERE sequence = 10");
+            execute(store.dataSource(), "DELETE FROM events WHERE sequence = 4");
+            for (int s = 5; s <= 9; s++) {
+                execute(store.dataSource(), "UPDATE events SET sequence = " + (s - 1) + " WHERE sequence = " + s);
+            }
+            assertThatThrownBy(() -> store.journal().replay(e -> { }))
+                    .isInstanceOf(BrokenJournalException.class).hasMessageContaining("broken at event 4");
+        }
+    }
+
+    @Test
+    void catchesAJournalRewrittenWithItsKeyIdRemovedWhenTheKeyIsAtHand() throws Exception {
+        try (Store store = openWith(8)) {
+            dropAppendOnlyTriggers(store.dataSource());
+            execute(store.dataSource(), "DELETE FROM journal_meta");
+            String previous = HashChain.GENESIS;
+            for (String row : rows(store.dataSource(), "SELECT sequence, time, type, account, bot, causation_id, "
+                    + "payload FROM events ORDER BY sequence")) {
+                String[] r = row.split("\\|", -1);
+                EncodedEvent forged = new EncodedEvent(Long.parseLong(r[0]), r[1], r[2], r[3], r[4],
+                        Long.parseLong(r[5]), r[6].replace("\"price\":", "\"price\":7"));
+                previous = rewriteUnkeyed(store.dataSource(), previous, forged);
+            }
+            assertThat(verify(store)).isInstanceOfSatisfying(Verification.Broken.class,
+                    broken -> assertThat(broken.sequence()).isEqualTo(1));
+        }
+    }
+
+    @Test
+    void catchesRowsWhoseChainWasRecomputedWithoutTheKey() throws Exception {
+        // Someone who can write the table changes a fill and recomputes an unkeyed chain from there on.
+        try (Store store = openWith(12)) {
+            dropAppendOnlyTriggers(store.dataSource());
+            List<String[]> rows = new ArrayList<>();
+            for (String row : rows(store.dataSource(), "SELECT sequence, time, type, account, bot, causation_id, "
+                    + "payload, prev_hash FROM events ORDER BY sequence")) {
+                rows.add(row.split("\\|", -1));
+            }
+            String previous = rows.get(6)[7];
+            for (int i = 6; i < rows.size(); i++) {
+                String[] r = rows.get(i);
+                String payload = i == 6 ? r[6].replace("\"price\":", "\"price\":9") : r[6];
+                EncodedEvent forged = new EncodedEvent(Long.parseLong(r[0]), r[1], r[2], r[3], r[4],
+                        Long.parseLong(r[5]), payload);
+                previous = rewriteUnkeyed(store.dataSource(), previous, forged);
+            }
+
+            assertThat(verify(store)).isInstanceOfSatisfying(Verification.Broken.class,
+                    broken -> assertThat(broken.sequence()).isEqualTo(7));
+        }
+    }
+
+    @Test
+    void refusesToOpenAJournalWithAnotherKey() throws Exception {
+        String keyId;
+        try (Store store = openWith(4)) {
+            keyId = store.journalKey().id();
+        }
+        String otherKey = "cd".repeat(32);
+        assertThatThrownBy(() -> Stores.open(database.config().withJournalKey(otherKey)))
+                .isInstanceOf(BrokenJournalException.class)
+                .hasMessageContaining("chained with key " + keyId)
+                .hasMessageContaining(JournalKey.parse(otherKey, "x").id());
+    }
+
+    @Test
+    void refusesToOpenAJournalWhoseKeyFileIsGone() throws Exception {
+        try (Store store = openWith(4)) {
+            assertThat(store.journalKey().source()).endsWith(JournalKey.FILE);
+        }
+        java.nio.file.Files.delete(database.config().dataDirectory().resolve(JournalKey.FILE));
+        assertThatThrownBy(() -> Stores.open(database.config()))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining(JournalKey.FILE + " is missing")
+                .hasMessageContaining(JournalKey.ENV);
+    }
+
+    @Test
+    void generatesAnOwnerOnlyKeyFileForANewJournalAndReusesIt() throws Exception {
+        Path file = database.config().dataDirectory().resolve(JournalKey.FILE);
+        String id;
+        try (Store store = open()) {
+            id = store.journalKey().id();
+        }
+        assertThat(java.nio.file.Files.readString(file).strip()).hasSize(64).matches("[0-9a-f]+");
+        if (java.nio.file.Files.getFileAttributeView(file, java.nio.file.attribute.PosixFileAttributeView.class)
+                != null) {
+            assertThat(java.nio.file.attribute.PosixFilePermissions.toString(
+                    java.nio.file.Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+            java.nio.file.Files.setPosixFilePermissions(file,
+                    java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+            assertThatThrownBy(() -> Stores.open(database.config())).hasMessageContaining("chmod 600");
+            java.nio.file.Files.setPosixFilePermissions(file,
+                    java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+        }
+        try (Store again = open()) {
+            assertThat(again.journalKey().id()).isEqualTo(id);
+        }
+    }
+
+    @Test
+    void refusesToContinueAJournalChainedWithoutAKeyButStillVerifiesIt() throws Exception {
+        HikariDataSource pool = track(Stores.dataSource(database.config()));
+        Migrations.migrate(pool, database.dialect());
+        String previous = HashChain.GENESIS;
+        EventCodec codec = new EventCodec();
+        for (Event event : SampleEvents.orderFlow(1, 6)) {
+            EncodedEvent row = codec.encode(event);
+            String hash = HashChain.unkeyed(previous, row);
+            try (Connection c = pool.getConnection(); var insert = c.prepareStatement("INSERT INTO events (sequence, "
+                    + "time, type, account, bot, causation_id, payload, prev_hash, hash) VALUES (?,?,?,?,?,?,?,?,?)")) {
+                insert.setLong(1, row.sequence());
+                insert.setString(2, row.time());
+                insert.setString(3, row.type());
+                insert.setString(4, row.account());
+                insert.setString(5, row.bot());
+                insert.setLong(6, row.causationId());
+                insert.setString(7, row.payload());
+                insert.setString(8, previous);
+                insert.setString(9, hash);
+                insert.executeUpdate();
+            }
+            previous = hash;
+        }
+
+        assertThatThrownBy(() -> Stores.open(database.config()))
+                .isInstanceOf(BrokenJournalException.class)
+                .hasMessageContaining("holds 6 events but records no key id")
+                .hasMessageContaining("start on a new data directory or database");
+        assertThat(JournalVerifier.unkeyed(pool).verify()).isEqualTo(new Verification.Intact(6, previous,
+                "unkeyed SHA-256 chain, checked as a journal written before the chain was keyed"));
+        // With a key at hand, the same rows fail: an unkeyed chain is never taken on the database's word.
+        assertThat(new JournalVerifier(pool, KEY).verify()).isInstanceOfSatisfying(Verification.Broken.class,
+                broken -> assertThat(broken.sequence()).isEqualTo(1));
+    }
+
     // ------------------------------------------------------------------ helpers
+
+    private static Verification verify(Store store) {
+        return new JournalVerifier(store.dataSource(), store.journalKey()).verify();
+    }
+
+    private static Verification intact(Store store, long events) {
+        return new Verification.Intact(events, storedHash(store.dataSource(), events),
+                "HMAC-SHA256 chain, key " + store.journalKey().id());
+    }
 
     private Store open() {
         return track(Stores.open(database.config()));
@@ -460,6 +725,20 @@ abstract class JournalContract {
     private <T extends AutoCloseable> T track(T closeable) {
         toClose.add(closeable);
         return closeable;
+    }
+
+    /** Overwrites {@code forged}'s row with an unkeyed chain link after {@code previous}; returns its hash. */
+    private static String rewriteUnkeyed(DataSource ds, String previous, EncodedEvent forged) throws SQLException {
+        String hash = HashChain.unkeyed(previous, forged);
+        try (Connection c = ds.getConnection(); var update = c.prepareStatement(
+                "UPDATE events SET payload = ?, prev_hash = ?, hash = ? WHERE sequence = ?")) {
+            update.setString(1, forged.payload());
+            update.setString(2, previous);
+            update.setString(3, hash);
+            update.setLong(4, forged.sequence());
+            update.executeUpdate();
+        }
+        return hash;
     }
 
     private void dropAppendOnlyTriggers(DataSource dataSource) throws SQLException {

@@ -1,5 +1,8 @@
 package com.quantdesk.store.journal;
 
+import com.quantdesk.core.audit.AuditEntry;
+import com.quantdesk.core.bot.BotDefinition;
+import com.quantdesk.core.bot.BotState;
 import com.quantdesk.core.domain.AccountId;
 import com.quantdesk.core.domain.BotId;
 import com.quantdesk.core.domain.OrderId;
@@ -8,8 +11,14 @@ import com.quantdesk.core.domain.Product;
 import com.quantdesk.core.domain.Side;
 import com.quantdesk.core.domain.Symbol;
 import com.quantdesk.core.domain.Validity;
+import com.quantdesk.core.event.AccountOpened;
+import com.quantdesk.core.event.AuditRecorded;
+import com.quantdesk.core.event.BotCreated;
+import com.quantdesk.core.event.BotStateChanged;
+import com.quantdesk.core.event.ClosingPriceRecorded;
 import com.quantdesk.core.event.Event;
 import com.quantdesk.core.event.OrderAccepted;
+import com.quantdesk.core.event.OrderCancelRequested;
 import com.quantdesk.core.event.OrderCancelled;
 import com.quantdesk.core.event.OrderDenied;
 import com.quantdesk.core.event.OrderFilled;
@@ -19,14 +28,18 @@ import com.quantdesk.core.event.OrderSubmitted;
 import com.quantdesk.core.event.PositionChanged;
 import com.quantdesk.core.event.RiskAlert;
 import com.quantdesk.core.event.RiskConfigChanged;
+import com.quantdesk.core.event.RiskSessionChanged;
 import com.quantdesk.core.event.TradingStateChanged;
+import com.quantdesk.core.market.BarInterval;
 import com.quantdesk.core.order.Order;
 import com.quantdesk.core.order.OrderRequest;
 import com.quantdesk.core.order.OrderStatus;
 import com.quantdesk.core.risk.TradingState;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /** Events for journal tests: a coherent story that uses every event type, and bulk order flow. */
 final class SampleEvents {
@@ -39,8 +52,9 @@ final class SampleEvents {
     }
 
     /**
-     * One of every event type, sequences {@code 1..12}: order 1 is modified, partly filled and
-     * cancelled, order 2 rejected, order 3 denied, then risk and state events.
+     * One of every event type, sequences {@code 1..18}: order 1 is modified, partly filled and
+     * cancelled, order 2 rejected, order 3 denied, then risk and state events, the account, a bot,
+     * a late cancel request for order 1, a risk session and a closing price.
      */
     static List<Event> everyType() {
         Symbol mm = Symbol.of("M&M");
@@ -73,6 +87,19 @@ final class SampleEvents {
                 "daily loss -₹52,000.00 beyond -₹50,000.00"));
         events.add(new RiskConfigChanged(12, Instant.EPOCH, ACCOUNT, BotId.NONE, 10, "limits", "{\"maxOrders\":5}",
                 "{\"maxOrders\":-9223372036854775808}", "admin"));
+        events.add(new AccountOpened(13, T0.plusSeconds(5), ACCOUNT, BotId.NONE, 0, 10_00_000_00L));
+        events.add(new BotCreated(14, T0.plusSeconds(5), ACCOUNT, BOT, 0, new BotDefinition(BOT, ACCOUNT, "sma-cross",
+                Map.of("fast", "5", "slow", "20", "note", "a \"b\" ✓"), List.of(mm, Symbol.of("INFY")),
+                BarInterval.FIVE_MINUTES), "ops@desk"));
+        events.add(new BotStateChanged(15, T0.plusSeconds(5), ACCOUNT, BOT, 0, BotState.STOPPED, BotState.RUNNING,
+                "bot start", "ops@desk"));
+        events.add(new OrderCancelRequested(16, T0.plusSeconds(6), ACCOUNT, BOT, 1, OrderId.of(1), "bot stopped"));
+        events.add(new RiskSessionChanged(17, T0.plusSeconds(7), ACCOUNT, BotId.NONE, 0, LocalDate.of(2026, 11, 23),
+                9_99_876_54L, true, false));
+        events.add(new ClosingPriceRecorded(18, T0.plusSeconds(8), AccountId.SYSTEM, BotId.NONE, 0, mm,
+                LocalDate.of(2026, 11, 23), 2_955_10));
+        events.add(new AuditRecorded(19, T0.plusSeconds(9), ACCOUNT, BotId.NONE, 1, new AuditEntry("asha",
+                "TRADER,VIEWER", ACCOUNT, "order.place", "1", "201", "10.0.0.7", "c-1f2e", "Idempotency-Key \"k1\" ✓")));
         return events;
     }
 

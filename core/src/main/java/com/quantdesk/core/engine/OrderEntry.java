@@ -1,0 +1,189 @@
+package com.quantdesk.core.engine;
+
+import com.quantdesk.core.command.CommandResult;
+import com.quantdesk.core.command.ModifyOrder;
+import com.quantdesk.core.domain.AccountId;
+import com.quantdesk.core.domain.BotId;
+import com.quantdesk.core.domain.Instrument;
+import com.quantdesk.core.domain.OrderId;
+import com.quantdesk.core.domain.Product;
+import com.quantdesk.core.domain.Side;
+import com.quantdesk.core.domain.Symbol;
+import com.quantdesk.core.event.OrderCancelRequested;
+import com.quantdesk.core.event.OrderDenied;
+import com.quantdesk.core.event.OrderSubmitted;
+import com.quantdesk.core.order.Order;
+import com.quantdesk.core.order.OrderRequest;
+import com.quantdesk.core.order.OrderStatus;
+import com.quantdesk.core.risk.TradingState;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * Orders going out: admission and the pre-trade checks, the submission, cancels (journaled before
+ * they are sent) and modifications. Engine thread only.
+ */
+final class OrderEntry {
+
+    private final TradingEngine engine;
+    private final EngineState state;
+    private final EngineBots bots;
+    private final BrokerGateway gateway;
+    private final List<PreTradeCheck> checks;
+    private final Function<Symbol, Optional<Instrument>> instruments;
+
+    OrderEntry(TradingEngine engine, EngineState state, EngineBots bots, BrokerGateway gateway,
+               List<PreTradeCheck> checks, Function<Symbol, Optional<Instrument>> instruments) {
+        this.engine = engine;
+        this.state = state;
+        this.bots = bots;
+        this.gateway = gateway;
+        this.checks = checks;
+        this.instruments = instruments;
+    }
+
+    CommandResult submit(OrderRequest request) {
+        OrderId id = OrderId.of(engine.takeId());
+        Instant now = engine.now();
+        Order order = Order.create(id, request, now);
+        PreTradeDecision decision = admissible(request);
+        for (int i = 0; decision.allowed() && i < checks.size(); i++) {
+            decision = checks.get(i).check(request, engine);
+        }
+        if (!decision.allowed()) {
+            Order denied = order.moveTo(OrderStatus.DENIED, now);
+            engine.publishOrderEvent(new OrderDenied(engine.takeSequence(), now, request.account(), request.bot(),
+                    id.value(), denied, decision.reasonCode(), decision.message(), decision.limit(),
+                    decision.attempted()));
+            return CommandResult.refused(id, decision.reasonCode(), decision.message());
+        }
+        Order submitted = order.moveTo(OrderStatus.SUBMITTED, now);
+        publishThen(new OrderSubmitted(engine.takeSequence(), now, request.account(), request.bot(), id.value(),
+                submitted), () -> gateway.submit(submitted));
+        return CommandResult.ok(id);
+    }
+
+    /**
+     * Emits an order event, then does what it announces (send, cancel), even when a listener failed
+     * on the event: the state and the journal already say it happened, so the venue must hear it too.
+     */
+    private void publishThen(com.quantdesk.core.event.OrderEvent event, Runnable action) {
+        RuntimeException failure = null;
+        try {
+            engine.publishOrderEvent(event);
+        } catch (RuntimeException e) {
+            if (engine.nextSequence() <= event.sequence()) {
+                throw e; // refused by the state: it did not happen
+            }
+            failure = e;
+        }
+        action.run();
+        if (failure != null) {
+            throw failure;
+        }
+    }
+
+    /** An order the engine itself places (square-off, flatten): no pre-trade checks, visible as such by its tag. */
+    void submitSystem(OrderRequest request) {
+        OrderId id = OrderId.of(engine.takeId());
+        Instant now = engine.now();
+        Order submitted = Order.create(id, request, now).moveTo(OrderStatus.SUBMITTED, now);
+        publishThen(new OrderSubmitted(engine.takeSequence(), now, request.account(), request.bot(), id.value(),
+                submitted), () -> gateway.submit(submitted));
+    }
+
+    /** Rules every order obeys before configurable risk: known instrument, account, bot, state, CNC shorts. */
+    private PreTradeDecision admissible(OrderRequest request) {
+        if (!state.portfolios.containsKey(request.account())) {
+            return PreTradeDecision.deny("ORDER_UNKNOWN_ACCOUNT", "unknown account " + request.account());
+        }
+        if (instruments.apply(request.symbol()).isEmpty()) {
+            return PreTradeDecision.deny("ORDER_UNKNOWN_INSTRUMENT", "unknown instrument " + request.symbol());
+        }
+        PreTradeDecision bot = bots.admits(request);
+        if (!bot.allowed()) {
+            return bot;
+        }
+        TradingState scope = engine.tradingState(request.account(), request.bot());
+        if (scope == TradingState.HALTED) {
+            return PreTradeDecision.deny("RISK_HALTED", "trading is halted for " + request.account()
+                    + (request.bot().equals(BotId.NONE) ? "" : "/" + request.bot()));
+        }
+        if (scope == TradingState.REDUCING && !reducesExposure(request)) {
+            return PreTradeDecision.deny("RISK_REDUCING_ONLY",
+                    "only exposure-reducing orders are allowed for " + request.account());
+        }
+        if (request.product() == Product.CNC && request.side() == Side.SELL) {
+            long held = state.portfolio(request.account()).quantity(request.symbol(), Product.CNC);
+            long selling = request.quantity() + openQuantity(request.account(), request.symbol(), Product.CNC,
+                    Side.SELL);
+            if (selling > held) {
+                return PreTradeDecision.deny("ORDER_CNC_SHORT_SELL",
+                        "CNC sell of " + request.quantity() + " " + request.symbol() + " exceeds holdings",
+                        held, selling);
+            }
+        }
+        return PreTradeDecision.ALLOW;
+    }
+
+    /** See {@link EngineView#reducesExposure}. */
+    boolean reducesExposure(OrderRequest request) {
+        long position = state.portfolio(request.account()).quantity(request.symbol());
+        long pending = openQuantity(request.account(), request.symbol(), null, request.side());
+        return position != 0 && Long.signum(position) != request.side().sign()
+                && request.quantity() + pending <= Math.abs(position);
+    }
+
+    private long openQuantity(AccountId account, Symbol symbol, Product product, Side side) {
+        long total = 0;
+        for (Order o : state.openOrders.values()) {
+            // An order we asked to cancel is on its way out; it no longer commits the holding.
+            if (o.account().equals(account) && o.symbol().equals(symbol) && (product == null || o.product() == product)
+                    && o.side() == side && !state.cancelRequests.containsKey(o.id())) {
+                total += o.remainingQuantity();
+            }
+        }
+        return total;
+    }
+
+    /** Asks the venue to cancel an open order; the request is journaled before it goes out. */
+    CommandResult cancel(OrderId id, String reason) {
+        Order order = state.openOrders.get(id);
+        if (order == null) {
+            return CommandResult.refused(id, "ORDER_NOT_OPEN", "order " + id + " is not open");
+        }
+        if (!state.cancelRequests.containsKey(id)) {
+            publishThen(new OrderCancelRequested(engine.takeSequence(), engine.now(), order.account(), order.bot(),
+                    id.value(), id, reason), () -> gateway.cancel(order));
+        }
+        return CommandResult.ok(id);
+    }
+
+    /** Sends again a cancel journaled before a restart, for an order still open. */
+    void resendCancel(OrderId id) {
+        Order order = state.openOrders.get(id);
+        if (order != null && state.cancelRequests.containsKey(id)) {
+            gateway.cancel(order);
+        }
+    }
+
+    CommandResult modify(ModifyOrder m) {
+        Order order = state.openOrders.get(m.orderId());
+        if (order == null) {
+            return CommandResult.refused(m.orderId(), "ORDER_NOT_OPEN", "order " + m.orderId() + " is not open");
+        }
+        if (m.quantity() != 0 && m.quantity() <= order.filledQuantity()) {
+            return CommandResult.refused(m.orderId(), "ORDER_MODIFY_QUANTITY",
+                    "new quantity " + m.quantity() + " must exceed the filled " + order.filledQuantity());
+        }
+        if (m.limitPrice() != 0 && !order.type().needsLimitPrice()
+                || m.triggerPrice() != 0 && !order.type().needsTriggerPrice()) {
+            return CommandResult.refused(m.orderId(), "ORDER_MODIFY_PRICE",
+                    "a " + order.type().wireName() + " order has no such price to modify");
+        }
+        gateway.modify(order, m.quantity(), m.limitPrice(), m.triggerPrice());
+        return CommandResult.ok(m.orderId());
+    }
+}
