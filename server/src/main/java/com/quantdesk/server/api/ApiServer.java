@@ -1,0 +1,430 @@
+package com.quantdesk.server.api;
+
+import com.quantdesk.core.domain.AccountId;
+import com.quantdesk.core.strategy.StrategyCatalog;
+import com.quantdesk.core.time.MarketTime;
+import com.quantdesk.server.ServerConfig;
+import com.quantdesk.server.TradingRuntime;
+import com.quantdesk.server.audit.AuditQuery;
+import com.quantdesk.server.audit.AuditTrail;
+import com.quantdesk.server.audit.Caller;
+import com.quantdesk.server.auth.Access;
+import com.quantdesk.server.auth.AccessTokens;
+import com.quantdesk.server.auth.ApiKeys;
+import com.quantdesk.server.auth.Authenticator;
+import com.quantdesk.server.auth.KeyScope;
+import com.quantdesk.server.auth.Logins;
+import com.quantdesk.server.auth.PasswordPolicy;
+import com.quantdesk.server.auth.Passwords;
+import com.quantdesk.server.auth.Principal;
+import com.quantdesk.server.auth.RefreshTokens;
+import com.quantdesk.server.auth.Role;
+import com.quantdesk.server.auth.SecretBox;
+import com.quantdesk.server.auth.Totp;
+import com.quantdesk.server.auth.UserStore;
+import com.quantdesk.server.auth.Users;
+import com.quantdesk.server.backtest.BacktestData;
+import com.quantdesk.server.backtest.BacktestJobs;
+import com.quantdesk.server.db.Sql;
+import com.quantdesk.server.http.ApiError;
+import com.quantdesk.server.http.ClientAddress;
+import com.quantdesk.server.http.Correlation;
+import com.quantdesk.server.http.Cors;
+import com.quantdesk.server.http.Json;
+import com.quantdesk.server.http.Problems;
+import com.quantdesk.server.http.SecurityHeaders;
+import com.quantdesk.server.limits.Decision;
+import com.quantdesk.server.limits.JdbcTokenRevocations;
+import com.quantdesk.server.limits.Limit;
+import com.quantdesk.server.limits.LocalRateLimiter;
+import com.quantdesk.server.limits.RateLimiter;
+import com.quantdesk.server.limits.RedisRateLimiter;
+import com.quantdesk.server.limits.RedisTokenRevocations;
+import com.quantdesk.server.limits.TokenRevocations;
+import com.quantdesk.server.metrics.ServerMetrics;
+import com.quantdesk.server.redis.RedisConnection;
+import com.quantdesk.server.redis.RedisUnavailableException;
+import com.quantdesk.server.stream.StreamHub;
+import com.quantdesk.server.trading.AccountBoard;
+import com.quantdesk.server.trading.Bots;
+import com.quantdesk.server.trading.EngineAccess;
+import com.quantdesk.server.trading.IdempotencyKeys;
+import com.quantdesk.server.trading.OrderQueries;
+import com.quantdesk.server.trading.Orders;
+import com.quantdesk.server.trading.PnlHistory;
+import com.quantdesk.server.trading.Portfolios;
+import com.quantdesk.server.trading.RiskDesk;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
+import io.javalin.http.HttpResponseException;
+import io.javalin.router.Endpoint;
+import io.javalin.security.RouteRole;
+import java.net.URI;
+import java.time.Duration;
+import java.time.InstantSource;
+import java.util.HashSet;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.SecureRequestCustomizer;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.SslConnectionFactory;
+import org.eclipse.jetty.util.ssl.SslContextFactory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The HTTP server: every route of the API and the stream, behind one request pipeline — correlation
+ * id, client address, security headers, CORS, the per-address limit, authentication, roles, API-key
+ * scope, the per-user limit — and after it metrics and the audit of changes the handler did not audit.
+ */
+public final class ApiServer implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ApiServer.class);
+    private static final String STARTED = "qd.started";
+    private static final Duration ENGINE_TIMEOUT = Duration.ofSeconds(10);
+    private static final Duration BOARD_EVERY = Duration.ofMillis(250);
+
+    private final Javalin app;
+    private final Optional<String> generatedPassword;
+    private final Optional<RedisConnection> redis;
+    private final StreamHub hub;
+    private final BacktestJobs backtests;
+    private final ScheduledExecutorService chores;
+    private final boolean tls;
+
+    private ApiServer(Javalin app, Optional<String> generatedPassword, Optional<RedisConnection> redis, StreamHub hub,
+                      BacktestJobs backtests, ScheduledExecutorService chores, boolean tls) {
+        this.app = app;
+        this.generatedPassword = generatedPassword;
+        this.redis = redis;
+        this.hub = hub;
+        this.backtests = backtests;
+        this.chores = chores;
+        this.tls = tls;
+    }
+
+    /**
+     * Builds every part and starts listening.
+     *
+     * @param adminPassword the first administrator's password ({@code QD_ADMIN_PASSWORD}), if given
+     * @param serverKey     the {@code QD_SERVER_KEY} environment variable, if set
+     * @param jwtKey        the {@code QD_JWT_KEY} environment variable, if set
+     * @throws IllegalStateException when a key file or the TLS key store is unusable, or the port is taken
+     */
+    public static ApiServer start(ServerConfig config, TradingRuntime runtime, BacktestData data,
+                                  StrategyCatalog catalog, InstantSource clock, String version,
+                                  Optional<String> adminPassword, Optional<String> serverKey,
+                                  Optional<String> jwtKey) {
+        Sql sql = new Sql(runtime.store().dataSource());
+        Optional<RedisConnection> redis = config.redisUrl().map(RedisConnection::open);
+        RateLimiter limiter = redis.<RateLimiter>map(r -> new RedisRateLimiter(r, config.redisKeyPrefix() + "rate:"))
+                .orElseGet(LocalRateLimiter::new);
+        TokenRevocations revocations = redis.<TokenRevocations>map(r -> new RedisTokenRevocations(r, config.redisKeyPrefix() + "revoked:",
+                clock)).orElseGet(() -> new JdbcTokenRevocations(runtime.store().dataSource(), clock));
+        SecretBox secrets = SecretBox.load(config.dataDirectory(), serverKey);
+        AccessTokens tokens = AccessTokens.load(config.dataDirectory(), jwtKey, ServerConfig.ISSUER,
+                ServerConfig.AUDIENCE, config.accessTokenTtl(), clock);
+
+        EngineAccess engine = new EngineAccess(runtime.engine(), runtime.store().journal(), ENGINE_TIMEOUT);
+        AuditTrail audit = new AuditTrail(engine);
+        UserStore userStore = new UserStore(sql, clock);
+        Passwords passwords = Passwords.standard();
+        Totp totp = new Totp(clock);
+        RefreshTokens refreshTokens = new RefreshTokens(sql, clock, config.refreshTokenTtl());
+        ApiKeys keys = new ApiKeys(sql, clock);
+        Authenticator authenticator = new Authenticator(tokens, revocations, keys, userStore, clock);
+        Logins logins = new Logins(userStore, passwords, totp, secrets, tokens, refreshTokens, revocations, limiter,
+                config, audit, clock);
+        Users users = new Users(userStore, passwords, new PasswordPolicy(), totp, secrets, refreshTokens, keys,
+                authenticator, audit, () -> Set.copyOf(engine.read(e -> e.accounts())));
+
+        PnlHistory history = new PnlHistory(sql);
+        AccountBoard board = new AccountBoard(history.dayStarts(MarketTime.tradeDate(clock.instant())));
+        Runnable refresh = () -> engine.read(e -> {
+            board.refresh(e);
+            return null;
+        });
+        refresh.run();
+        Portfolios portfolios = new Portfolios(board::current, history);
+        OrderQueries queries = new OrderQueries(sql);
+        IdempotencyKeys idempotency = new IdempotencyKeys(sql, clock);
+        Orders orders = new Orders(engine, queries, idempotency, limiter, config.limits(), sql, refresh);
+        Bots bots = new Bots(engine, board::current, runtime.market(), refresh);
+        RiskDesk desk = new RiskDesk(engine, runtime.risk(), portfolios, refresh);
+        BacktestJobs backtests = new BacktestJobs(config.dataDirectory().resolve("backtests"), data, catalog, audit,
+                clock);
+        StreamHub hub = new StreamHub(engine, runtime.market(), config.streamConnectionsPerUser(),
+                config.streamBacklog(), config.heartbeat(), board::current);
+        ServerMetrics metrics = new ServerMetrics(board::current, hub::size);
+        engine.read(e -> {
+            e.addListener(metrics);
+            return null;
+        });
+
+        Optional<String> generated = users.bootstrap(adminPassword);
+
+        ClientAddress addresses = new ClientAddress(config.trustedProxies());
+        SecurityHeaders headers = new SecurityHeaders(config.tls().isPresent() || !config.trustedProxies().isEmpty());
+        Cors cors = new Cors(config.corsOrigins());
+        Pipeline pipeline = new Pipeline(config, limiter, authenticator, audit, metrics);
+
+        Javalin app = Javalin.create(cfg -> {
+            cfg.startup.showJavalinBanner = false;
+            cfg.startup.showOldJavalinVersionWarning = false;
+            cfg.concurrency.useVirtualThreads = true;
+            cfg.http.maxRequestSize = config.maxBodyBytes();
+            cfg.http.prefer405over404 = true;
+            cfg.jsonMapper(new Json());
+            cfg.jetty.host = config.bind();
+            cfg.jetty.port = config.port();
+            config.tls().ifPresent(t -> cfg.jetty.addConnector((server, http) -> {
+                SslContextFactory.Server ssl = new SslContextFactory.Server();
+                ssl.setKeyStorePath(t.keyStore().toAbsolutePath().toString());
+                ssl.setKeyStorePassword(t.password());
+                ssl.setKeyStoreType("PKCS12");
+                ssl.setIncludeProtocols("TLSv1.3", "TLSv1.2");
+                HttpConfiguration https = new HttpConfiguration(http);
+                https.addCustomizer(new SecureRequestCustomizer());
+                ServerConnector connector = new ServerConnector(server, new SslConnectionFactory(ssl, "http/1.1"),
+                        new HttpConnectionFactory(https));
+                connector.setHost(config.bind());
+                connector.setPort(config.port());
+                return connector;
+            }));
+            cfg.routes.before(ctx -> {
+                ctx.attribute(STARTED, System.nanoTime());
+                Correlation.assign(ctx);
+                addresses.resolve(ctx);
+                headers.apply(ctx);
+                cors.apply(ctx);
+                pipeline.perAddress(ctx);
+                if (ctx.method() == HandlerType.OPTIONS) {
+                    // A preflight the CORS check let through: its headers are set, nothing else runs.
+                    ctx.status(204).skipRemainingHandlers();
+                }
+            });
+            cfg.routes.beforeMatched(pipeline::authorize);
+            cfg.routes.after(pipeline::finish);
+            new AuthRoutes(logins, users, limiter, config).register(cfg.routes);
+            new UserRoutes(users, keys, audit).register(cfg.routes);
+            new TradingRoutes(orders, bots, portfolios, runtime.market(), catalog, board::current,
+                    () -> MarketTime.tradeDate(clock.instant())).register(cfg.routes);
+            new RiskRoutes(desk, new AuditQuery(sql)).register(cfg.routes);
+            new BacktestRoutes(backtests).register(cfg.routes);
+            new SystemRoutes(runtime, engine, redis, metrics, hub, clock, version).register(cfg.routes);
+            new StreamRoutes(hub, authenticator, cors, runtime.market(), config.heartbeat()).register(cfg.routes);
+            cfg.routes.exception(ApiError.class, (e, ctx) -> Problems.write(ctx, e));
+            cfg.routes.exception(HttpResponseException.class, (e, ctx) -> Problems.write(ctx, e));
+            cfg.routes.exception(RedisUnavailableException.class, (e, ctx) -> {
+                LOG.warn("Redis unavailable: {}", e.getMessage());
+                Problems.write(ctx, ApiError.unavailable("the rate-limit store is unreachable; try again shortly"));
+            });
+            cfg.routes.exception(Exception.class, (e, ctx) -> Problems.unexpected(ctx, e));
+            cfg.routes.error(404, "*", ctx -> {
+                if (!isProblem(ctx)) {
+                    Problems.write(ctx, ApiError.notFound("no such resource: " + ctx.path()));
+                }
+            });
+            cfg.routes.error(405, "*", ctx -> {
+                if (!isProblem(ctx)) {
+                    Problems.write(ctx, new ApiError(405, "method-not-allowed", "Method not allowed",
+                            ctx.method() + " is not allowed on " + ctx.path(), java.util.List.of(),
+                            java.util.Map.of()));
+                }
+            });
+        });
+        ScheduledExecutorService chores = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "api-chores");
+            t.setDaemon(true);
+            return t;
+        });
+        chores.scheduleWithFixedDelay(() -> {
+            try {
+                refresh.run();
+            } catch (RuntimeException e) {
+                LOG.debug("board not refreshed: {}", e.getMessage());
+            }
+        }, BOARD_EVERY.toMillis(), BOARD_EVERY.toMillis(), TimeUnit.MILLISECONDS);
+        chores.scheduleWithFixedDelay(() -> {
+            try {
+                idempotency.purge();
+                refreshTokens.purge();
+                if (revocations instanceof JdbcTokenRevocations jdbc) {
+                    jdbc.purgeExpired(clock.instant());
+                }
+            } catch (RuntimeException e) {
+                LOG.warn("purge of expired keys and tokens failed: {}", e.getMessage());
+            }
+        }, 1, 60, TimeUnit.MINUTES);
+        try {
+            app.start();
+        } catch (RuntimeException e) {
+            chores.shutdownNow();
+            hub.close();
+            backtests.close();
+            redis.ifPresent(RedisConnection::close);
+            throw new IllegalStateException("cannot listen on " + config.bind() + ":" + config.port() + ": "
+                    + rootMessage(e), e);
+        }
+        return new ApiServer(app, generated, redis, hub, backtests, chores, config.tls().isPresent());
+    }
+
+    private static boolean isProblem(Context ctx) {
+        String type = ctx.res().getContentType();
+        return type != null && type.startsWith(Problems.MEDIA_TYPE);
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null) {
+            t = t.getCause();
+        }
+        return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+    }
+
+    /** The port listened on (the real one when 0 was asked for). */
+    public int port() {
+        return app.port();
+    }
+
+    /** The server's base address, e.g. {@code http://127.0.0.1:8080}. */
+    public URI url(String host) {
+        return URI.create((tls ? "https" : "http") + "://" + host + ":" + port());
+    }
+
+    /** The first administrator's generated password, on the start that created it (shown once). */
+    public Optional<String> generatedAdminPassword() {
+        return generatedPassword;
+    }
+
+    /** The HTTP routes as {@code METHOD /path}, for the check of the API document against them. */
+    public java.util.List<String> routes() {
+        java.util.List<String> routes = new java.util.ArrayList<>();
+        for (var endpoint : app.unsafe.internalRouter.allHttpHandlers()) {
+            Endpoint e = endpoint.endpoint;
+            if (java.util.Set.of("GET", "POST", "PUT", "PATCH", "DELETE").contains(e.method.name())) {
+                routes.add(e.method.name() + " " + e.path);
+            }
+        }
+        return routes;
+    }
+
+    @Override
+    public void close() {
+        chores.shutdownNow();
+        hub.close();
+        app.stop();
+        backtests.close();
+        redis.ifPresent(RedisConnection::close);
+    }
+
+    /** The steps every request goes through. */
+    private static final class Pipeline {
+        private final ServerConfig config;
+        private final RateLimiter limiter;
+        private final Authenticator authenticator;
+        private final AuditTrail audit;
+        private final ServerMetrics metrics;
+
+        Pipeline(ServerConfig config, RateLimiter limiter, Authenticator authenticator, AuditTrail audit,
+                 ServerMetrics metrics) {
+            this.config = config;
+            this.limiter = limiter;
+            this.authenticator = authenticator;
+            this.audit = audit;
+            this.metrics = metrics;
+        }
+
+        /** The per-address limit on every API request (the health and metrics routes stay free). */
+        void perAddress(Context ctx) {
+            if (!ctx.path().startsWith("/api/")) {
+                return;
+            }
+            limit(ctx, "ip:" + ClientAddress.of(ctx), config.limits().perIp());
+        }
+
+        /** Authentication, roles, key scope and the per-user limit of a matched route. */
+        void authorize(Context ctx) {
+            if (ctx.method() == HandlerType.OPTIONS) {
+                return;
+            }
+            Set<RouteRole> roles = ctx.routeRoles();
+            if (roles.contains(Access.PUBLIC)) {
+                return;
+            }
+            Principal principal = authenticator.authenticate(ctx);
+            ctx.attribute(Requests.PRINCIPAL, principal);
+            if (principal.enrolmentOnly() && !roles.contains(Access.ENROLMENT)) {
+                throw ApiError.forbidden("enrol a second factor first: POST /api/v1/auth/totp/enrol, then confirm");
+            }
+            Set<Role> needed = new HashSet<>();
+            for (RouteRole role : roles) {
+                if (role instanceof Role r) {
+                    needed.add(r);
+                }
+            }
+            if (!needed.isEmpty() && needed.stream().noneMatch(principal::has)) {
+                throw ApiError.forbidden("this needs the role " + Role.format(needed));
+            }
+            if (principal.method() == Principal.Method.API_KEY) {
+                String path = ctx.path();
+                if (path.startsWith("/api/v1/auth/") || path.startsWith("/api/v1/users")
+                        || (path.startsWith("/api/v1/api-keys") && Cors.changes(ctx.method()))) {
+                    throw ApiError.forbidden("API keys cannot sign in, manage users or manage keys");
+                }
+                if (principal.keyScope() == KeyScope.READ && Cors.changes(ctx.method())) {
+                    throw ApiError.forbidden("this API key may only read");
+                }
+            }
+            Limit limit = principal.has(Role.ADMIN) ? config.limits().perAdmin() : config.limits().perUser();
+            limit(ctx, "user:" + principal.username(), limit);
+        }
+
+        private void limit(Context ctx, String key, Limit limit) {
+            Decision decision = limiter.tryAcquire(key, limit);
+            ctx.header("RateLimit-Limit", Long.toString(decision.limit()));
+            ctx.header("RateLimit-Remaining", Long.toString(decision.remaining()));
+            ctx.header("RateLimit-Reset", Long.toString(decision.resetSeconds()));
+            if (!decision.allowed()) {
+                throw new ApiError(429, "rate-limited", "Too many requests", "at most " + limit.capacity()
+                        + " requests per " + limit.period().toSeconds() + " s (" + limit.name() + ")",
+                        java.util.List.of(), java.util.Map.of("retryAfter", decision.retryAfterSeconds()));
+            }
+        }
+
+        /** Metrics, the audit of changes no handler audited, and the correlation id's end. */
+        void finish(Context ctx) {
+            try {
+                Long started = ctx.attribute(STARTED);
+                Endpoint endpoint = endpointOf(ctx);
+                String route = endpoint == null ? "unmatched" : endpoint.path;
+                int status = ctx.statusCode();
+                if (started != null) {
+                    metrics.request(ctx.method().name(), route, status, System.nanoTime() - started);
+                }
+                if (Cors.changes(ctx.method()) && ctx.path().startsWith("/api/")
+                        && ctx.attribute(Requests.AUDITED) == null) {
+                    Caller caller = Requests.caller(ctx);
+                    audit.recordAfter(caller.entry(AccountId.SYSTEM, "http." + ctx.method().name().toLowerCase(
+                            java.util.Locale.ROOT), ctx.path(), Integer.toString(status), route));
+                }
+            } finally {
+                Correlation.clear();
+            }
+        }
+
+        private static Endpoint endpointOf(Context ctx) {
+            try {
+                return ctx.endpoints().matchedHttpEndpoint();
+            } catch (RuntimeException e) {
+                return null;
+            }
+        }
+    }
+}
