@@ -4,13 +4,22 @@ import com.quantdesk.app.paper.PaperConfig;
 import com.quantdesk.app.paper.PaperConfigLoader;
 import com.quantdesk.app.paper.PaperRuntime;
 import com.quantdesk.app.paper.PaperStatus;
+import com.quantdesk.app.paper.PaperTrading;
 import com.quantdesk.core.domain.Paise;
 import com.quantdesk.core.domain.Symbol;
+import com.quantdesk.core.strategy.StrategyCatalog;
+import com.quantdesk.server.ServerConfig;
+import com.quantdesk.server.api.ApiServer;
+import com.quantdesk.server.auth.AccessTokens;
+import com.quantdesk.server.auth.SecretBox;
+import com.quantdesk.server.auth.Users;
+import com.quantdesk.server.http.AddressRange;
 import com.quantdesk.store.StoreConfig;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.InstantSource;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Map;
@@ -31,6 +40,7 @@ import picocli.CommandLine.Option;
 final class PaperCommand implements Callable<Integer> {
 
     static final String DEFAULT_CONFIG = "quantdesk.yaml";
+    static final String VERSION = "0.1.0";
     private static final DateTimeFormatter IST = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'IST'")
             .withZone(ZoneId.of("Asia/Kolkata"));
 
@@ -65,6 +75,39 @@ final class PaperCommand implements Callable<Integer> {
             description = "How often to print the status line (real time). Default: ${DEFAULT-VALUE}.")
     String statusEvery;
 
+    @Option(names = "--port", paramLabel = "PORT", defaultValue = "8080",
+            description = "Port of the HTTP API and stream (0: any free port). Default: ${DEFAULT-VALUE}.")
+    int port;
+
+    @Option(names = "--bind", paramLabel = "ADDRESS", defaultValue = "127.0.0.1",
+            description = "Address the API listens on. Anything but loopback needs --tls-keystore or "
+                    + "--trusted-proxy. Default: ${DEFAULT-VALUE}.")
+    String bind;
+
+    @Option(names = "--tls-keystore", paramLabel = "FILE",
+            description = "Serve HTTPS (TLS 1.2+) with this PKCS12 key store; its password in $QD_TLS_PASSWORD.")
+    Path tlsKeyStore;
+
+    @Option(names = "--trusted-proxy", paramLabel = "CIDR",
+            description = "A TLS-terminating proxy in front (repeatable): its X-Forwarded-For/-Proto are believed.")
+    java.util.List<String> trustedProxies = new java.util.ArrayList<>();
+
+    @Option(names = "--cors-origin", paramLabel = "ORIGIN",
+            description = "A browser origin allowed to call the API (repeatable), e.g. https://desk.example.com.")
+    java.util.List<String> corsOrigins = new java.util.ArrayList<>();
+
+    @Option(names = "--redis", paramLabel = "URL",
+            description = "Redis for shared rate limits and token revocation (default: $REDIS_URL, else none).")
+    String redis;
+
+    @Option(names = "--rate-limit", paramLabel = "NAME=N/PERIOD",
+            description = "Change a rate limit (repeatable): perIp (default 100/min), perUser (1000/hour), "
+                    + "perAdmin (5000/hour), login (5/min), failedLogin (20/hour), orders (10/s per account).")
+    java.util.List<String> rateLimits = new java.util.ArrayList<>();
+
+    @Option(names = "--no-api", description = "Run without the HTTP API.")
+    boolean noApi;
+
     @Option(names = "--state-every", paramLabel = "DURATION", hidden = true,
             description = "Write the running state to live-state.txt in the data directory this often.")
     String stateEvery;
@@ -91,6 +134,7 @@ final class PaperCommand implements Callable<Integer> {
             throw new UsageException("--db-pool: must be at least 2 (the journal writer holds one), was " + poolSize);
         }
         storeConfig = storeConfig.withPoolSize(poolSize);
+        ServerConfig serverConfig = noApi ? null : serverConfig(directory);
         PaperRuntime runtime;
         try {
             runtime = PaperRuntime.start(config, storeConfig, speed, notice -> {
@@ -103,13 +147,36 @@ final class PaperCommand implements Callable<Integer> {
         if (statePeriod != null) {
             runtime.writeStateEvery(statePeriod);
         }
+        ApiServer api = null;
+        if (serverConfig != null) {
+            try {
+                api = ApiServer.start(serverConfig, new PaperTrading(runtime), new SyntheticBacktestData(),
+                        StrategyCatalog.builtIns(), InstantSource.system(), VERSION,
+                        env(Users.ADMIN_PASSWORD_ENV), env(SecretBox.ENV), env(AccessTokens.ENV));
+            } catch (RuntimeException e) {
+                runtime.close();
+                throw new UsageException("the HTTP API cannot start: " + e.getMessage(), e);
+            }
+        }
+        ApiServer server = api;
         CountDownLatch stopped = new CountDownLatch(1);
         Thread hook = new Thread(() -> {
+            if (server != null) {
+                server.close();
+            }
             runtime.close();
             stopped.countDown();
         }, "paper-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         printStart(out, runtime, storeConfig);
+        if (server != null) {
+            String host = serverConfig.bind().equals("0.0.0.0") || serverConfig.bind().equals("::")
+                    ? "127.0.0.1" : serverConfig.bind();
+            out.println("  api:      " + server.url(host) + "/api/v1  (API page " + server.url(host) + "/api/docs)");
+            server.generatedAdminPassword().ifPresent(password -> out.println("  admin:    first start: user 'admin', "
+                    + "password " + password + "  (shown once; sign in, change it and enrol TOTP)"));
+            out.flush();
+        }
         long deadline = stopAfter == null ? Long.MAX_VALUE : System.nanoTime() + stopAfter.toNanos();
         while (stopped.getCount() > 0 && System.nanoTime() < deadline) {
             long wait = Math.min(every.toNanos(), deadline - System.nanoTime());
@@ -125,11 +192,53 @@ final class PaperCommand implements Callable<Integer> {
         }
         if (stopped.getCount() > 0) {
             Runtime.getRuntime().removeShutdownHook(hook);
+            if (server != null) {
+                server.close();
+            }
             runtime.close();
             out.println("stopped; working orders stay at the venue and are restored on the next start");
         }
         out.flush();
         return QuantdeskCommand.OK;
+    }
+
+    private ServerConfig serverConfig(Path directory) {
+        ServerConfig config = ServerConfig.defaults(directory);
+        try {
+            java.util.List<AddressRange> proxies = new java.util.ArrayList<>();
+            for (String proxy : trustedProxies) {
+                proxies.add(AddressRange.parse(proxy));
+            }
+            if (tlsKeyStore != null) {
+                if (!Files.isRegularFile(tlsKeyStore)) {
+                    throw new UsageException("--tls-keystore: no file " + tlsKeyStore);
+                }
+                config = config.withTls(new ServerConfig.Tls(tlsKeyStore, env("QD_TLS_PASSWORD").orElse("")));
+            }
+            ServerConfig.RateLimits limits = config.limits();
+            for (String change : rateLimits) {
+                int eq = change.indexOf('=');
+                if (eq < 1) {
+                    throw new UsageException("--rate-limit: '" + change + "' is not like perIp=1000/min");
+                }
+                try {
+                    limits = limits.with(change.substring(0, eq).trim(), change.substring(eq + 1).trim());
+                } catch (IllegalArgumentException e) {
+                    throw new UsageException("--rate-limit: " + e.getMessage(), e);
+                }
+            }
+            config = config.withLimits(limits);
+            String redisUrl = redis != null ? redis : System.getenv("REDIS_URL");
+            return config.withTrustedProxies(proxies).withCorsOrigins(corsOrigins)
+                    .withRedis(redisUrl == null ? "" : redisUrl).withAddress(bind, port);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage().replace("server.bind", "--bind").replace("server.port", "--port")
+                    .replace("server.corsOrigins", "--cors-origin"), e);
+        }
+    }
+
+    private static java.util.Optional<String> env(String name) {
+        return java.util.Optional.ofNullable(System.getenv(name)).filter(v -> !v.isBlank());
     }
 
     private PaperConfig loadConfig() {

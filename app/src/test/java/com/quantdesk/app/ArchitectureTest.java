@@ -1,8 +1,5 @@
 package com.quantdesk.app;
 
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
-
 import com.quantdesk.core.command.Command;
 import com.quantdesk.core.event.Event;
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -23,6 +20,8 @@ import java.util.Random;
 import java.util.SplittableRandom;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 /**
  * Keeps the module arrows of ARCHITECTURE.md true over the production classes of every module
@@ -37,6 +36,7 @@ class ArchitectureTest {
     private static final String SIM = "com.quantdesk.sim..";
     private static final String BACKTEST = "com.quantdesk.backtest..";
     private static final String STORE = "com.quantdesk.store..";
+    private static final String SERVER = "com.quantdesk.server..";
     private static final String JDK = "java..";
     private static final String JDK_EXTENSIONS = "javax..";
     private static final String SLF4J = "org.slf4j..";
@@ -67,6 +67,19 @@ class ArchitectureTest {
             .should().onlyDependOnClassesThat()
             .resideInAnyPackage(JDK, JDK_EXTENSIONS, SLF4J, "com.fasterxml.jackson..", CORE, SIM, BACKTEST)
             .because("backtest may depend on core and sim (and Jackson for its JSON report)");
+
+    @ArchTest
+    static final ArchRule serverKnowsNeitherTheSimulatorNorTheApplication = noClasses()
+            .that().resideInAPackage(SERVER)
+            .should().dependOnClassesThat().resideInAnyPackage(SIM, "com.quantdesk.app..")
+            .because("the server serves any trading runtime (paper or live) through its ports; the composition "
+                    + "root plugs one in");
+
+    @ArchTest
+    static final ArchRule onlyTheApplicationAndTheServerKnowTheServer = noClasses()
+            .that().resideInAnyPackage(CORE, SIM, BACKTEST, STORE)
+            .should().dependOnClassesThat().resideInAPackage(SERVER)
+            .because("app -> server -> store, backtest, core: nothing below the server depends on it");
 
     @ArchTest
     static final ArchRule coreDoesNotReadTheWallClock = noClasses()

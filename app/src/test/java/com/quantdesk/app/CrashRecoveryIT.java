@@ -1,8 +1,5 @@
 package com.quantdesk.app;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
-
 import com.quantdesk.store.StoreConfig;
 import com.quantdesk.store.Stores;
 import com.quantdesk.store.journal.JournalVerifier;
@@ -23,6 +20,8 @@ import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Paper trading in a child JVM, killed with SIGKILL at random moments and restarted. After every
@@ -160,7 +159,7 @@ class CrashRecoveryIT {
 
     private Process launch(Path config, Path log) throws IOException {
         return new ProcessBuilder(java.toString(), "-jar", jar.toString(), "paper", "--config", config.toString(),
-                "--speed", "600", "--status-every", "2s", "--state-every", "200ms")
+                "--speed", "600", "--status-every", "2s", "--state-every", "200ms", "--no-api")
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
     }
 

@@ -1,8 +1,5 @@
 package com.quantdesk.app;
 
-import static com.quantdesk.app.CliRun.quantdesk;
-import static org.assertj.core.api.Assertions.assertThat;
-
 import com.quantdesk.store.StoreConfig;
 import com.quantdesk.store.Stores;
 import java.nio.file.Files;
@@ -11,6 +8,8 @@ import java.sql.Connection;
 import java.sql.Statement;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import static com.quantdesk.app.CliRun.quantdesk;
+import static org.assertj.core.api.Assertions.assertThat;
 
 class PaperCommandTest {
 
@@ -29,7 +28,8 @@ class PaperCommandTest {
                      symbols: [RELIANCE]}
                   - {id: idle, account: desk, strategy: sma-cross, symbols: [RELIANCE], state: stopped}
                 """);
-        CliRun run = quantdesk("paper", "--config", config.toString(), "--speed", "600", "--duration", "3s",
+        CliRun run = quantdesk("paper", "--port", "0", "--config", config.toString(), "--speed", "600",
+                "--duration", "3s",
                 "--status-every", "1s");
 
         assertThat(run.exitCode()).as(run.err()).isZero();
@@ -45,10 +45,21 @@ class PaperCommandTest {
         assertThat(run.outLines()).anyMatch(l -> l.matches(".* IST  events \\d+  db ok  feed primary \\d+ ticks.*"
                 + "desk equity ₹.*fast-sma running \\d+ fills P&L ₹.*idle stopped 0 fills P&L ₹0.00"));
         assertThat(Files.isRegularFile(dir.resolve("data/quantdesk.db"))).isTrue();
+        // The API listens on loopback; the first start creates the administrator and shows the password once.
+        assertThat(run.outLines()).anyMatch(l -> l.matches("  api:      http://127\\.0\\.0\\.1:\\d+/api/v1  \\(API page "
+                + "http://127\\.0\\.0\\.1:\\d+/api/docs\\)"));
+        assertThat(run.outLines()).anyMatch(l -> l.matches("  admin:    first start: user 'admin', password \\S{20,} "
+                + " \\(shown once; sign in, change it and enrol TOTP\\)"));
+        String password = run.outLines().stream().filter(l -> l.startsWith("  admin:")).findFirst().orElseThrow()
+                .replaceAll(".*password (\\S+) .*", "$1");
+        assertThat(Files.readString(dir.resolve("data/quantdesk.db"), java.nio.charset.StandardCharsets.ISO_8859_1))
+                .doesNotContain(password);
 
-        CliRun again = quantdesk("paper", "--config", config.toString(), "--speed", "600", "--duration", "1s");
+        CliRun again = quantdesk("paper", "--port", "0", "--config", config.toString(), "--speed", "600",
+                "--duration", "1s");
         assertThat(again.exitCode()).as(again.err()).isZero();
         assertThat(again.outLines()).noneMatch(l -> l.contains("  journal:  0 events recovered (hash chain verified);"));
+        assertThat(again.outLines()).noneMatch(l -> l.startsWith("  admin:"));
         assertThat(quantdesk("journal", "verify", "--data-dir", dir.resolve("data").toString()).out())
                 .startsWith("OK: ");
     }
@@ -61,7 +72,7 @@ class PaperCommandTest {
                 accounts: [{id: desk, capital: 500000}]
                 bots: [{id: b, account: nobody, strategy: sma-cross, symbols: [RELIANCE]}]
                 """);
-        CliRun run = quantdesk("paper", "--config", config.toString(), "--duration", "1s");
+        CliRun run = quantdesk("paper", "--port", "0", "--config", config.toString(), "--duration", "1s");
 
         assertThat(run.exitCode()).isEqualTo(QuantdeskCommand.USAGE);
         assertThat(run.err()).isEqualTo("quantdesk: " + config + ": bots.b.account: no account nobody\n");
@@ -77,7 +88,8 @@ class PaperCommandTest {
                 accounts: [{id: desk, capital: 500000}]
                 bots: [{id: b, account: desk, strategy: sma-cross, params: {fast: 2, slow: 3}, symbols: [RELIANCE]}]
                 """);
-        CliRun first = quantdesk("paper", "--config", config.toString(), "--speed", "600", "--duration", "1s");
+        CliRun first = quantdesk("paper", "--port", "0", "--config", config.toString(), "--speed", "600",
+                "--duration", "1s");
         assertThat(first.exitCode()).as(first.err()).isZero();
         // Someone with database access rewrites the opening cash of the account.
         try (var dataSource = Stores.dataSource(StoreConfig.sqlite(dir.resolve("data")));
@@ -87,7 +99,8 @@ class PaperCommandTest {
                     + "WHERE type = 'AccountOpened'")).isOne();
         }
 
-        CliRun again = quantdesk("paper", "--config", config.toString(), "--speed", "600", "--duration", "1s");
+        CliRun again = quantdesk("paper", "--port", "0", "--config", config.toString(), "--speed", "600",
+                "--duration", "1s");
 
         assertThat(again.exitCode()).isEqualTo(QuantdeskCommand.FAILURE);
         assertThat(again.err()).startsWith("quantdesk: the journal's hash chain is broken at event 1: its content "
@@ -107,6 +120,11 @@ class PaperCommandTest {
         assertThat(quantdesk("paper", "--config", dir.resolve("missing.yaml").toString()).err())
                 .isEqualTo("quantdesk: --config: no file " + dir.resolve("missing.yaml") + "\n");
         assertThat(quantdesk("paper", "--db", "mysql://x").exitCode()).isEqualTo(QuantdeskCommand.USAGE);
+        assertThat(quantdesk("paper", "--bind", "0.0.0.0").err()).startsWith("quantdesk: --bind: listening on 0.0.0.0 "
+                + "would expose the API in clear text beyond this machine");
+        assertThat(quantdesk("paper", "--port", "70000").err()).startsWith("quantdesk: --port: must be 0 to 65535");
+        assertThat(quantdesk("paper", "--cors-origin", "*").err()).startsWith("quantdesk: --cors-origin: '*' is not "
+                + "an origin");
         assertThat(quantdesk("paper", "--db-pool", "1").err())
                 .isEqualTo("quantdesk: --db-pool: must be at least 2 (the journal writer holds one), was 1\n");
     }

@@ -39,6 +39,10 @@ import java.util.function.UnaryOperator;
  */
 final class PaperMarket implements AutoCloseable {
 
+    /** Every interval a bot may ask for, so a bot created later finds its bars. */
+    static final List<BarInterval> INTERVALS = List.of(BarInterval.ONE_MINUTE, BarInterval.FIVE_MINUTES,
+            BarInterval.FIFTEEN_MINUTES, BarInterval.ONE_HOUR, BarInterval.ONE_DAY);
+
     /** How often (real time) the feed is polled. */
     private static final Duration FEED_PERIOD = Duration.ofMillis(10);
 
@@ -51,6 +55,7 @@ final class PaperMarket implements AutoCloseable {
     private TickFilter filter;
     private BarAggregation aggregation;
     private TradingEngine engine;
+    private MarketBoard board;
     private TickFeedRunner runner;
     // Start-up only (constructing thread, before the engine thread exists).
     private boolean warming;
@@ -89,14 +94,17 @@ final class PaperMarket implements AutoCloseable {
         return venue;
     }
 
-    /** Connects the market to the engine: clean ticks go to the venue and the bar aggregation. */
-    void bind(TradingEngine tradingEngine) {
+    /**
+     * Connects the market to the engine: clean ticks go to the venue and the bar aggregation, and
+     * with the bars to the board the API reads.
+     */
+    void bind(TradingEngine tradingEngine, MarketBoard marketBoard) {
         this.engine = tradingEngine;
+        this.board = marketBoard;
         this.filter = new TickFilter(this::onCleanTick);
-        // Every interval a bot may ask for, so a bot created later finds its bars.
-        Set<BarInterval> intervals = new TreeSet<>(List.of(BarInterval.ONE_MINUTE, BarInterval.FIVE_MINUTES,
-                BarInterval.FIFTEEN_MINUTES, BarInterval.ONE_HOUR, BarInterval.ONE_DAY));
+        Set<BarInterval> intervals = new TreeSet<>(INTERVALS);
         this.aggregation = new BarAggregation(intervals, (interval, bar) -> {
+            board.onBar(bar, interval);
             if (warming) {
                 engine.warmUp(bar, interval);
                 warmUpBars++;
@@ -139,6 +147,7 @@ final class PaperMarket implements AutoCloseable {
     }
 
     private void onCleanTick(Tick tick) {
+        board.onTick(tick);
         if (warming) {
             aggregation.onTick(tick);
             return;

@@ -80,6 +80,8 @@ import org.slf4j.LoggerFactory;
 public final class PaperRuntime implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(PaperRuntime.class);
+    /** Market data older than this (real time, scaled to paper time) is stale. */
+    private static final Duration FRESH_DATA = Duration.ofSeconds(30);
     /** How often (real time) the timer wakes the engine: venue latencies, bar closes, risk timers. */
     private static final Duration TIMER_PERIOD = Duration.ofMillis(20);
     private static final Duration ANSWER_TIMEOUT = Duration.ofSeconds(30);
@@ -97,6 +99,8 @@ public final class PaperRuntime implements AutoCloseable {
     private final double speed;
     // Live mode only (null in replay mode).
     private final PaperMarket market;
+    private final MarketBoard board;
+    private final RiskEngine risk;
     private ScheduledExecutorService timer;
     // Replay mode only (null in live mode).
     private final SimulatedVenue barVenue;
@@ -164,10 +168,12 @@ public final class PaperRuntime implements AutoCloseable {
             this.gateway = new DurableGateway(venue, store.journal(), engineThread, System::nanoTime);
             this.engine = new TradingEngine(clock, gateway, instruments::find);
             engine.useStrategies(StrategyCatalog.builtIns());
-            RiskEngine risk = new RiskEngine(paperLimits(Map.of())).withMarketHours(hours());
+            RiskEngine limits = new RiskEngine(paperLimits(Map.of())).withMarketHours(hours());
             for (PaperConfig.Account account : config.accounts()) {
-                risk = risk.withLimits(account.id(), paperLimits(account.risk()));
+                limits = limits.withLimits(account.id(), paperLimits(account.risk()));
             }
+            this.risk = limits;
+            this.board = new MarketBoard(instruments.all(), PaperMarket.INTERVALS);
             // Fail closed first: while the journal cannot commit, no other check's verdict matters.
             engine.addPreTradeCheck(new JournalHealthCheck(store.journal()));
             engine.attachRisk(risk);
@@ -183,7 +189,7 @@ public final class PaperRuntime implements AutoCloseable {
             // The charges ledgers need an order only until it is done.
             engine.addListener(charges::forgetFinished);
             if (market != null) {
-                market.bind(engine);
+                market.bind(engine, board);
             }
             openAccounts();
             PaperBots.seed(config, engine, this::notice);
@@ -376,6 +382,7 @@ public final class PaperRuntime implements AutoCloseable {
             answer(loop.call(e -> {
                 replayClock.set(bar.time());
                 e.onTime();
+                board.onReplayedBar(bar, interval);
                 barVenue.onBar(bar);
                 e.onBar(bar, interval);
                 return null;
@@ -498,6 +505,31 @@ public final class PaperRuntime implements AutoCloseable {
     /** The engine loop, for commands from other threads. */
     public EngineLoop loop() {
         return loop;
+    }
+
+    /** The risk engine attached to the engine (engine thread only). */
+    public RiskEngine risk() {
+        return risk;
+    }
+
+    /** Quotes and recent bars, for the API. */
+    public MarketBoard marketBoard() {
+        return board;
+    }
+
+    /**
+     * Whether market data is fresh enough to trade on: outside market hours always; inside, the
+     * last trade is at most 30 paper seconds old (a replay's market is its bars: always fresh).
+     */
+    public boolean marketDataFresh() {
+        if (market == null) {
+            return true;
+        }
+        Instant now = clock.instant();
+        if (!hours().isOpen(now)) {
+            return true;
+        }
+        return board.lastQuote().map(t -> !t.isBefore(now.minus(inPaperTime(FRESH_DATA)))).orElse(false);
     }
 
     /** The configuration the runtime was started with. */

@@ -1,9 +1,5 @@
 package com.quantdesk.app.paper;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.awaitility.Awaitility.await;
-
 import com.quantdesk.core.bot.BotState;
 import com.quantdesk.core.domain.AccountId;
 import com.quantdesk.core.domain.BotId;
@@ -12,12 +8,8 @@ import com.quantdesk.core.domain.Symbol;
 import com.quantdesk.store.TestDatabase;
 import com.quantdesk.store.journal.JournalVerifier;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -26,6 +18,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The paper runtime on a real database and an accelerated clock (600 paper seconds a second, so a
@@ -96,20 +91,9 @@ abstract class PaperRuntimeContract {
 
     /** The rows {@code sql} selects, each as its columns joined by '|'. */
     static List<String> rows(com.quantdesk.store.StoreConfig store, String sql) throws SQLException {
-        List<String> rows = new ArrayList<>();
-        try (var dataSource = com.quantdesk.store.Stores.dataSource(store);
-             Connection c = dataSource.getConnection(); Statement s = c.createStatement();
-             ResultSet r = s.executeQuery(sql)) {
-            int columns = r.getMetaData().getColumnCount();
-            while (r.next()) {
-                StringBuilder row = new StringBuilder();
-                for (int i = 1; i <= columns; i++) {
-                    row.append(i > 1 ? "|" : "").append(r.getString(i));
-                }
-                rows.add(row.toString());
-            }
+        try (var dataSource = com.quantdesk.store.Stores.dataSource(store)) {
+            return com.quantdesk.app.TestRows.select(dataSource, sql);
         }
-        return rows;
     }
 
     @Test
