@@ -7,6 +7,7 @@
 #   bench/run.sh -h                       # JMH's own options
 #   bench/run.sh startup                  # restart with 100,000 journal events, 10 times
 #   bench/run.sh startup --help           # its options
+#   bench/run.sh api stress               # 500 users against the HTTP API (also: api orders, api wrk)
 set -euo pipefail
 root="$(cd "$(dirname "$(readlink -f "$0")")/.." && pwd)"
 . "$root/.ci/find-jdk.sh"
@@ -19,8 +20,18 @@ export PATH="$JAVA_HOME/bin:$PATH"
 # stops Surefire; the Failsafe version the root pom uses (3.6.1) ignores that property, so without
 # -DskipITs the store's PostgreSQL integration tests would still run. Tests are still compiled:
 # core's test-jar is installed with it (-Dmaven.test.skip would leave it out).
-(cd "$root" && mvn -q -DskipTests -DskipITs -pl core,sim,backtest,store -am install)
+if [ "${1:-}" = api ]; then
+    # The API harnesses start the application jar as a child process: build it too.
+    (cd "$root" && mvn -q -DskipTests -DskipITs -pl app -am install)
+else
+    (cd "$root" && mvn -q -DskipTests -DskipITs -pl core,sim,backtest,store,server -am install)
+fi
 mvn -q -f "$root/bench/pom.xml" package
+if [ "${1:-}" = api ]; then
+    shift
+    cd "$root"
+    exec "$JAVA_HOME/bin/java" -cp "$root/bench/target/benchmarks.jar" com.quantdesk.bench.api.ApiLoad "$@"
+fi
 if [ "${1:-}" = startup ]; then
     shift
     exec "$JAVA_HOME/bin/java" -cp "$root/bench/target/benchmarks.jar" com.quantdesk.bench.StartupBenchmark "$@"
