@@ -440,6 +440,133 @@ class HttpApiTest {
         assertThat(Long.parseLong(rows("SELECT COUNT(*) FROM users").getFirst())).isEqualTo(users);
     }
 
+    @Test
+    void aMarketOrderFillsAndShowsInFillsPositionsAndThePortfolio() {
+        String trader = user("trader-fills", List.of("TRADER"), List.of("other"));
+        Http.Answer placed = client().post("/api/v1/orders", trader, order(OTHER, "RELIANCE", "BUY", 4));
+        assertThat(placed.status()).as(placed.toString()).isEqualTo(201);
+        long id = placed.json().path("id").asLong();
+        await().atMost(Duration.ofSeconds(20)).until(() -> client().get("/api/v1/fills?order=" + id, trader).json()
+                .path("items").size() >= 1);
+        JsonNode fills = client().get("/api/v1/fills?order=" + id, trader).json().path("items");
+        long filled = 0;
+        for (JsonNode fill : fills) {
+            filled += fill.path("quantity").asLong();
+        }
+        assertThat(filled).isLessThanOrEqualTo(4);
+        await().atMost(Duration.ofSeconds(20)).until(() -> client().get("/api/v1/orders/" + id, trader).json()
+                .path("status").asText().equals("FILLED"));
+        await().atMost(Duration.ofSeconds(20)).until(() -> client().get("/api/v1/positions?account=other", trader)
+                .json().path("items").findValuesAsText("symbol").contains("RELIANCE"));
+        JsonNode portfolio = client().get("/api/v1/portfolio", trader).json().path("items").get(0);
+        assertThat(portfolio.path("day").path("charges").decimalValue()).isPositive();
+        assertThat(portfolio.path("cash").decimalValue().add(portfolio.path("marketValue").decimalValue()))
+                .isEqualByComparingTo(portfolio.path("equity").decimalValue());
+    }
+
+    @Test
+    void aRestingOrderIsModifiedAndUnknownOrdersAre404() {
+        String trader = user("trader-modify", List.of("TRADER"), List.of("acc"));
+        String price = restingPrice("INFY");
+        long id = client().post("/api/v1/orders", trader, Map.of("account", "acc", "symbol", "INFY", "side", "BUY",
+                "quantity", 2, "type", "LIMIT", "limitPrice", price)).json().path("id").asLong();
+        await().atMost(Duration.ofSeconds(10)).until(() -> client().get("/api/v1/orders/" + id, trader).json()
+                .path("status").asText().equals("ACCEPTED"));
+        Http.Answer modified = client().send("PATCH", "/api/v1/orders/" + id, trader, Map.of("quantity", 3), Map.of());
+        assertThat(modified.status()).as(modified.toString()).isEqualTo(202);
+        await().atMost(Duration.ofSeconds(10)).until(() -> client().get("/api/v1/orders/" + id, trader).json()
+                .path("quantity").asLong() == 3);
+        assertThat(client().send("PATCH", "/api/v1/orders/" + id, trader, Map.of(), Map.of()).status())
+                .isEqualTo(400);
+        assertThat(client().send("PATCH", "/api/v1/orders/999999999", trader, Map.of("quantity", 3), Map.of())
+                .status()).isEqualTo(404);
+        assertThat(client().send("DELETE", "/api/v1/orders/" + id, trader, null, Map.of()).status()).isEqualTo(202);
+    }
+
+    // ------------------------------------------------------------------ users and keys
+
+    @Test
+    void administratorsManageUsersRolesGrantsAndAccess() {
+        String viewer = user("managed", List.of("VIEWER"), List.of("acc"));
+        assertThat(client().get("/api/v1/users", viewer).status()).isEqualTo(403);
+        assertThat(client().get("/api/v1/users", admin).json().path("items").findValuesAsText("username"))
+                .contains("admin", "managed");
+        assertThat(client().post("/api/v1/users", admin, Map.of("username", "managed", "password", PASSWORD,
+                "roles", List.of("VIEWER"))).status()).isEqualTo(409);
+        Http.Answer weak = client().post("/api/v1/users", admin, Map.of("username", "weakling", "password",
+                "password123", "roles", List.of("VIEWER")));
+        assertThat(weak.status()).isEqualTo(400);
+        assertThat(weak.json().path("errors").findValuesAsText("field")).containsOnly("password");
+        Http.Answer granted = client().send("PUT", "/api/v1/users/managed/accounts", admin, Map.of("accounts",
+                List.of("acc", "other")), Map.of());
+        assertThat(granted.status()).as(granted.toString()).isEqualTo(200);
+        String fresh = login(client(), "managed").path("accessToken").asText();
+        assertThat(client().get("/api/v1/accounts", fresh).json().path("items").findValuesAsText("id"))
+                .containsExactlyInAnyOrder("acc", "other");
+        Http.Answer roles = client().send("PUT", "/api/v1/users/managed/roles", admin, Map.of("roles",
+                List.of("TRADER")), Map.of());
+        assertThat(roles.json().path("roles").get(0).asText()).isEqualTo("TRADER");
+        assertThat(client().post("/api/v1/users/managed/disable", admin, null).json().path("disabled").asBoolean())
+                .isTrue();
+        assertThat(client().get("/api/v1/auth/me", fresh).status()).isEqualTo(401);
+        assertThat(client().post("/api/v1/auth/login", null, Map.of("username", "managed", "password", PASSWORD))
+                .status()).isEqualTo(403);
+        assertThat(client().post("/api/v1/users/managed/enable", admin, null).status()).isEqualTo(200);
+        assertThat(login(client(), "managed").path("accessToken").asText()).isNotBlank();
+        assertThat(client().get("/api/v1/users/nobody", admin).status()).isEqualTo(404);
+        assertThat(client().get("/api/v1/audit?action=user.", admin).json().path("items").findValuesAsText("target"))
+                .contains("managed");
+    }
+
+    @Test
+    void apiKeysAreShownOnceScopedAndRevocable() {
+        String trader = user("key-owner", List.of("TRADER"), List.of("acc"));
+        Http.Answer read = client().post("/api/v1/api-keys", trader, Map.of("name", "dashboards", "scope", "READ"));
+        assertThat(read.status()).as(read.toString()).isEqualTo(201);
+        String readKey = read.json().path("key").asText();
+        Http.Answer trade = client().post("/api/v1/api-keys", trader, Map.of("name", "algo", "scope", "TRADE"));
+        String tradeKey = trade.json().path("key").asText();
+        Map<String, String> asRead = Map.of("X-API-Key", readKey);
+        Map<String, String> asTrade = Map.of("Authorization", "ApiKey " + tradeKey);
+        assertThat(client().send("GET", "/api/v1/portfolio", null, null, asRead).status()).isEqualTo(200);
+        assertThat(client().send("POST", "/api/v1/orders", null, order(ACC, "INFY", "BUY", 1), asRead).status())
+                .isEqualTo(403);
+        assertThat(client().send("POST", "/api/v1/orders", null, Map.of("account", "acc", "symbol", "INFY", "side",
+                "BUY", "quantity", 1, "type", "LIMIT", "limitPrice", restingPrice("INFY")), asTrade).status())
+                .isEqualTo(201);
+        assertThat(client().send("POST", "/api/v1/api-keys", null, Map.of("name", "more"), asTrade).status())
+                .isEqualTo(403);
+        JsonNode listed = client().get("/api/v1/api-keys", trader).json().path("items");
+        assertThat(listed.findValuesAsText("name")).containsExactlyInAnyOrder("dashboards", "algo");
+        assertThat(listed.toString()).doesNotContain(readKey).doesNotContain(tradeKey);
+        String stranger = user("key-stranger", List.of("TRADER"), List.of("acc"));
+        assertThat(client().send("DELETE", "/api/v1/api-keys/" + read.json().path("id").asText(), stranger, null,
+                Map.of()).status()).isEqualTo(404);
+        assertThat(client().send("DELETE", "/api/v1/api-keys/" + read.json().path("id").asText(), trader, null,
+                Map.of()).status()).isEqualTo(204);
+        assertThat(client().send("GET", "/api/v1/portfolio", null, null, asRead).status()).isEqualTo(401);
+        String viewer = user("key-viewer", List.of("VIEWER"), List.of("acc"));
+        assertThat(client().post("/api/v1/api-keys", viewer, Map.of("name", "x", "scope", "TRADE")).status())
+                .isEqualTo(403);
+    }
+
+    @Test
+    void aPasswordChangeEndsOtherSessionsAndTheNewPasswordWorks() {
+        String token = user("changer", List.of("VIEWER"), List.of("acc"));
+        assertThat(client().post("/api/v1/auth/password", token, Map.of("currentPassword", "Wrong-Password-99x",
+                "newPassword", "Another-Long-Phrase-55")).status()).isEqualTo(403);
+        Http.Answer weak = client().post("/api/v1/auth/password", token, Map.of("currentPassword", PASSWORD,
+                "newPassword", "changer-is-my-name"));
+        assertThat(weak.status()).isEqualTo(400);
+        assertThat(client().post("/api/v1/auth/password", token, Map.of("currentPassword", PASSWORD,
+                "newPassword", "Another-Long-Phrase-55")).status()).isEqualTo(204);
+        await().atMost(Duration.ofSeconds(10)).until(() -> client().get("/api/v1/auth/me", token).status() == 401);
+        assertThat(client().post("/api/v1/auth/login", null, Map.of("username", "changer", "password", PASSWORD))
+                .status()).isEqualTo(401);
+        assertThat(client().post("/api/v1/auth/login", null, Map.of("username", "changer", "password",
+                "Another-Long-Phrase-55")).status()).isEqualTo(200);
+    }
+
     // ------------------------------------------------------------------ auth attacks
 
     @Test
