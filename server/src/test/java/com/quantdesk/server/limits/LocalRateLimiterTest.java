@@ -1,23 +1,22 @@
 package com.quantdesk.server.limits;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-class LocalRateLimiterTest {
+class LocalRateLimiterTest extends RateLimiterContract {
 
     private static final Limit HUNDRED_A_MINUTE = new Limit("api", 100, Duration.ofMinutes(1));
 
     private final FakeNanoTime time = new FakeNanoTime();
     private final LocalRateLimiter limiter = new LocalRateLimiter(time);
+
+    @Override
+    RateLimiter limiter() {
+        return limiter;
+    }
 
     @Test
     void allowsTheCapacityWithinAWindowAndRefusesTheNextRequestUntilTheWindowEnds() {
@@ -66,17 +65,6 @@ class LocalRateLimiterTest {
     }
 
     @Test
-    void keepsOneBucketPerKeyAndPerLimit() {
-        Limit login = new Limit("login", 1, Duration.ofMinutes(1));
-        Limit orders = new Limit("orders", 1, Duration.ofMinutes(1));
-
-        assertThat(limiter.tryAcquire("ip:10.0.0.1", login).allowed()).isTrue();
-        assertThat(limiter.tryAcquire("ip:10.0.0.1", login).allowed()).isFalse();
-        assertThat(limiter.tryAcquire("ip:10.0.0.2", login).allowed()).isTrue();
-        assertThat(limiter.tryAcquire("ip:10.0.0.1", orders).allowed()).isTrue();
-    }
-
-    @Test
     void startsAFreshBucketWhenALimitIsReshaped() {
         Limit five = new Limit("login", 5, Duration.ofMinutes(1));
         Limit ten = new Limit("login", 10, Duration.ofMinutes(1));
@@ -89,29 +77,8 @@ class LocalRateLimiterTest {
 
     @Test
     void grantsExactlyTheCapacityToConcurrentCallers() throws Exception {
-        Limit limit = new Limit("orders", 500, Duration.ofMinutes(1));
-        CountDownLatch start = new CountDownLatch(1);
-        List<Callable<Integer>> callers = new ArrayList<>();
-        for (int t = 0; t < 8; t++) {
-            callers.add(() -> {
-                start.await();
-                int allowed = 0;
-                for (int i = 0; i < 1_000; i++) {
-                    allowed += limiter.tryAcquire("user:asha", limit).allowed() ? 1 : 0;
-                }
-                return allowed;
-            });
-        }
-        int allowed = 0;
-        try (ExecutorService threads = Executors.newFixedThreadPool(8)) {
-            List<Future<Integer>> results = callers.stream().map(threads::submit).toList();
-            start.countDown();
-            for (Future<Integer> result : results) {
-                allowed += result.get();
-            }
-        }
-
-        assertThat(allowed).isEqualTo(500);
+        assertThat(grantedConcurrently(List.of(limiter), new Limit("orders", 500, Duration.ofMinutes(1)), 8, 1_000))
+                .isEqualTo(500);
     }
 
     @Test

@@ -4,13 +4,7 @@ import com.quantdesk.server.redis.RedisConnection;
 import com.quantdesk.server.redis.RedisUnavailableException;
 import com.quantdesk.server.redis.TestRedis;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import redis.embedded.RedisServer;
@@ -19,7 +13,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
-class RedisRateLimiterIT {
+class RedisRateLimiterIT extends RateLimiterContract {
 
     private static final Duration PROMPTLY = Duration.ofSeconds(2);
     private static final Limit HUNDRED_A_MINUTE = new Limit("api", 100, Duration.ofMinutes(1));
@@ -27,6 +21,11 @@ class RedisRateLimiterIT {
     private final String prefix = TestRedis.prefix();
     private final RedisConnection redis = RedisConnection.open(TestRedis.url());
     private final RedisRateLimiter limiter = new RedisRateLimiter(redis, prefix);
+
+    @Override
+    RateLimiter limiter() {
+        return limiter;
+    }
 
     @AfterEach
     void deleteKeys() {
@@ -68,17 +67,6 @@ class RedisRateLimiterIT {
     }
 
     @Test
-    void keepsOneBucketPerKeyAndPerLimit() {
-        Limit login = new Limit("login", 1, Duration.ofMinutes(1));
-        Limit orders = new Limit("orders", 1, Duration.ofMinutes(1));
-
-        assertThat(limiter.tryAcquire("ip:10.0.0.1", login).allowed()).isTrue();
-        assertThat(limiter.tryAcquire("ip:10.0.0.1", login).allowed()).isFalse();
-        assertThat(limiter.tryAcquire("ip:10.0.0.2", login).allowed()).isTrue();
-        assertThat(limiter.tryAcquire("ip:10.0.0.1", orders).allowed()).isTrue();
-    }
-
-    @Test
     void sharesBucketsBetweenNodesOnTheSameRedis() {
         try (RedisConnection otherRedis = RedisConnection.open(TestRedis.url())) {
             RedisRateLimiter otherNode = new RedisRateLimiter(otherRedis, prefix);
@@ -98,32 +86,10 @@ class RedisRateLimiterIT {
 
     @Test
     void grantsExactlyTheCapacityToConcurrentCallersOnTwoNodes() throws Exception {
-        Limit limit = new Limit("orders", 300, Duration.ofMinutes(1));
         try (RedisConnection otherRedis = RedisConnection.open(TestRedis.url())) {
             List<RateLimiter> nodes = List.of(limiter, new RedisRateLimiter(otherRedis, prefix));
-            CountDownLatch start = new CountDownLatch(1);
-            List<Callable<Integer>> callers = new ArrayList<>();
-            for (int t = 0; t < 8; t++) {
-                RateLimiter node = nodes.get(t % 2);
-                callers.add(() -> {
-                    start.await();
-                    int allowed = 0;
-                    for (int i = 0; i < 100; i++) {
-                        allowed += node.tryAcquire("user:asha", limit).allowed() ? 1 : 0;
-                    }
-                    return allowed;
-                });
-            }
-            int allowed = 0;
-            try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
-                List<Future<Integer>> results = callers.stream().map(threads::submit).toList();
-                start.countDown();
-                for (Future<Integer> result : results) {
-                    allowed += result.get();
-                }
-            }
-
-            assertThat(allowed).isEqualTo(300);
+            assertThat(grantedConcurrently(nodes, new Limit("orders", 300, Duration.ofMinutes(1)), 8, 100))
+                    .isEqualTo(300);
         }
     }
 
