@@ -616,6 +616,48 @@ class HttpApiTest {
     }
 
     @Test
+    void tokensSignedOrClaimedOtherwiseThanTheServerIssuesAreRefused() throws Exception {
+        String real = user("jwt-target", List.of("VIEWER"), List.of("acc"));
+        com.nimbusds.jose.jwk.RSAKey key = com.nimbusds.jose.jwk.RSAKey.parse(java.nio.file.Files.readString(
+                dir.resolve("jwt-signing-key.json")).strip());
+        com.nimbusds.jwt.SignedJWT original = com.nimbusds.jwt.SignedJWT.parse(real);
+        com.nimbusds.jwt.JWTClaimsSet claims = original.getJWTClaimsSet();
+        com.nimbusds.jose.JWSHeader header = original.getHeader();
+        // The forging is right: the same header and claims signed with the server's key pass.
+        assertThat(client().get("/api/v1/auth/me", sign(header, claims, new com.nimbusds.jose.crypto.RSASSASigner(key)))
+                .status()).isEqualTo(200);
+        java.util.Date past = java.util.Date.from(Instant.now().minusSeconds(3600));
+        Map<String, com.nimbusds.jwt.JWTClaimsSet> forged = Map.of(
+                "expired", new com.nimbusds.jwt.JWTClaimsSet.Builder(claims).expirationTime(past).build(),
+                "not yet valid", new com.nimbusds.jwt.JWTClaimsSet.Builder(claims).notBeforeTime(java.util.Date.from(
+                        Instant.now().plusSeconds(3600))).build(),
+                "another audience", new com.nimbusds.jwt.JWTClaimsSet.Builder(claims).audience("elsewhere").build(),
+                "another issuer", new com.nimbusds.jwt.JWTClaimsSet.Builder(claims).issuer("someone-else").build(),
+                "another user", new com.nimbusds.jwt.JWTClaimsSet.Builder(claims).subject("admin").build());
+        com.nimbusds.jose.jwk.RSAKey other = new com.nimbusds.jose.jwk.gen.RSAKeyGenerator(2048)
+                .keyID(key.getKeyID()).generate();
+        for (Map.Entry<String, com.nimbusds.jwt.JWTClaimsSet> f : forged.entrySet()) {
+            String token = sign(header, f.getValue(), f.getKey().equals("another user")
+                    ? new com.nimbusds.jose.crypto.RSASSASigner(other) : new com.nimbusds.jose.crypto.RSASSASigner(key));
+            assertThat(client().get("/api/v1/auth/me", token).status()).as(f.getKey()).isEqualTo(401);
+        }
+        // HS256 keyed with the server's public key (algorithm confusion), and another key under its kid.
+        com.nimbusds.jose.JWSHeader hmac = new com.nimbusds.jose.JWSHeader.Builder(com.nimbusds.jose.JWSAlgorithm.HS256)
+                .type(header.getType()).keyID(header.getKeyID()).build();
+        assertThat(client().get("/api/v1/auth/me", sign(hmac, claims, new com.nimbusds.jose.crypto.MACSigner(
+                key.toRSAPublicKey().getEncoded()))).status()).isEqualTo(401);
+        assertThat(client().get("/api/v1/auth/me", sign(header, claims, new com.nimbusds.jose.crypto.RSASSASigner(
+                other))).status()).isEqualTo(401);
+    }
+
+    private static String sign(com.nimbusds.jose.JWSHeader header, com.nimbusds.jwt.JWTClaimsSet claims,
+                               com.nimbusds.jose.JWSSigner signer) throws Exception {
+        com.nimbusds.jwt.SignedJWT jwt = new com.nimbusds.jwt.SignedJWT(header, claims);
+        jwt.sign(signer);
+        return jwt.serialize();
+    }
+
+    @Test
     void cookieSessionsNeedTheCsrfTokenForChanges() {
         String trader = user("cookie-trader", List.of("TRADER"), List.of("acc"));
         assertThat(trader).isNotBlank();
@@ -763,6 +805,64 @@ class HttpApiTest {
         String stranger = user("bot-stranger", List.of("TRADER"), List.of("acc"));
         assertThat(client().get("/api/v1/bots/api-sma", stranger).status()).isEqualTo(404);
         assertThat(client().post("/api/v1/bots/api-sma/start", stranger, null).status()).isEqualTo(404);
+    }
+
+    @Test
+    void botListsPnlByBotDeletionStatesAndTheBacktestList() {
+        String trader = user("bot-lister", List.of("TRADER"), List.of("halt"));
+        assertThat(client().post("/api/v1/bots", trader, Map.of("id", "lister-rsi", "account", "halt", "strategy",
+                "rsi-reversion", "params", Map.of("period", 3, "qty", 1), "symbols", List.of("INFY"))).status())
+                .isEqualTo(201);
+        assertThat(client().get("/api/v1/bots", trader).json().path("items").findValuesAsText("id"))
+                .containsExactly("lister-rsi");
+        JsonNode byBot = client().get("/api/v1/pnl/bots?account=halt", trader).json();
+        assertThat(byBot.path("items").findValuesAsText("bot")).containsExactly("lister-rsi");
+        assertThat(byBot.path("items").get(0).path("net").decimalValue()).isEqualByComparingTo("0");
+        assertThat(client().get("/api/v1/pnl/bots?account=acc", trader).status()).isEqualTo(404);
+        assertThat(client().post("/api/v1/bots/lister-rsi/start", trader, null).json().path("state").asText())
+                .isEqualTo("RUNNING");
+        Http.Answer deleted = client().send("DELETE", "/api/v1/bots/lister-rsi", trader, null, Map.of());
+        assertThat(deleted.status()).as(deleted.toString()).isEqualTo(200);
+        assertThat(deleted.json().path("state").asText()).isEqualTo("STOPPED");
+        JsonNode states = client().get("/api/v1/risk/states", trader).json();
+        assertThat(states.path("global").asText()).isEqualTo("ACTIVE");
+        assertThat(states.path("accounts").has("halt")).isTrue();
+        assertThat(states.path("accounts").has("acc")).isFalse();
+        assertThat(client().get("/api/v1/backtests", trader).json().path("items").isArray()).isTrue();
+        assertThat(client().get("/api/docs.css", null).header("Content-Type")).startsWith("text/css");
+    }
+
+    @Test
+    void aBrowserSessionRefreshesThroughItsCookieAndCsrfToken() {
+        user("cookie-refresher", List.of("VIEWER"), List.of("acc"));
+        Http from = client();
+        Http.Answer login = from.post("/api/v1/auth/login", null, Map.of("username", "cookie-refresher", "password",
+                PASSWORD, "cookies", true));
+        String cookies = String.join("; ", login.response().headers().allValues("Set-Cookie").stream()
+                .map(c -> c.substring(0, c.indexOf(';'))).toList());
+        String csrf = login.json().path("csrfToken").asText();
+        assertThat(from.send("POST", "/api/v1/auth/refresh", null, Map.of(), Map.of("Cookie", cookies)).status())
+                .isEqualTo(403);
+        Http.Answer refreshed = from.send("POST", "/api/v1/auth/refresh", null, Map.of(), Map.of("Cookie", cookies,
+                "X-CSRF-Token", csrf));
+        assertThat(refreshed.status()).as(refreshed.toString()).isEqualTo(200);
+        assertThat(refreshed.response().headers().allValues("Set-Cookie")).anyMatch(c -> c.startsWith("qd_refresh=")
+                && c.contains("Path=/api/v1/auth") && c.contains("HttpOnly"));
+    }
+
+    @Test
+    void anAdministratorResetsAUsersSecondFactor() {
+        user("second-factor", List.of("VIEWER"), List.of("acc"));
+        String token = login(client(), "second-factor").path("accessToken").asText();
+        String secret = client().post("/api/v1/auth/totp/enrol", token, Map.of()).json().path("secret").asText();
+        assertThat(client().post("/api/v1/auth/totp/confirm", token, Map.of("code", new Totp(InstantSource.system())
+                .codeAt(secret, Instant.now()))).status()).isEqualTo(204);
+        assertThat(client().post("/api/v1/auth/login", null, Map.of("username", "second-factor", "password",
+                PASSWORD)).status()).isEqualTo(401);
+        Http.Answer reset = client().post("/api/v1/users/second-factor/totp/reset", admin, null);
+        assertThat(reset.status()).as(reset.toString()).isEqualTo(200);
+        assertThat(reset.json().path("totpEnabled").asBoolean()).isFalse();
+        assertThat(login(client(), "second-factor").path("accessToken").asText()).isNotBlank();
     }
 
     @Test
