@@ -1,6 +1,7 @@
 package com.quantdesk.server.db;
 
 import com.quantdesk.server.http.ApiError;
+import com.quantdesk.store.WriteTransaction;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -60,20 +61,7 @@ public final class Sql {
 
     /** Runs {@code work} in one transaction: all of it commits, or none of it. */
     public <T> T transaction(Work<T> work) {
-        return inConnection(c -> {
-            boolean autoCommit = c.getAutoCommit();
-            c.setAutoCommit(false);
-            try {
-                T result = work.run(c);
-                c.commit();
-                return result;
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            } finally {
-                c.setAutoCommit(autoCommit);
-            }
-        });
+        return inConnection(c -> WriteTransaction.run(c, work::run));
     }
 
     /** A query on a connection of a transaction. */

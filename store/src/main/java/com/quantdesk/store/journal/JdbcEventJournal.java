@@ -2,6 +2,7 @@ package com.quantdesk.store.journal;
 
 import com.quantdesk.core.event.Event;
 import com.quantdesk.core.journal.EventJournal;
+import com.quantdesk.store.WriteTransaction;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -71,6 +72,7 @@ public final class JdbcEventJournal implements EventJournal {
     private final ConcurrentLinkedQueue<List<Event>> queue = new ConcurrentLinkedQueue<>();
     private final AtomicLong nextAppend;
     private final AtomicLong batchesCommitted = new AtomicLong();
+    private final AtomicLong commitFailures = new AtomicLong();
     private final Thread writer;
 
     private final DurableFutures durable;
@@ -186,6 +188,11 @@ public final class JdbcEventJournal implements EventJournal {
         return durable.durable();
     }
 
+    /** Commits that failed and were retried since the journal opened. */
+    public long commitFailures() {
+        return commitFailures.get();
+    }
+
     /** Transactions committed by the writer so far (one per batch); for metrics and tests. */
     public long batchesCommitted() {
         return batchesCommitted.get();
@@ -274,6 +281,7 @@ public final class JdbcEventJournal implements EventJournal {
             } catch (SQLException e) {
                 writerHealthy = false;
                 consecutiveFailures++;
+                commitFailures.incrementAndGet();
                 if (consecutiveFailures == 1 || Long.bitCount(consecutiveFailures) == 1) {
                     LOG.warn("journal: commit of events {}..{} failed ({} times so far), retrying in {} ms: {}",
                             batch.getFirst().event().sequence(), batch.getLast().event().sequence(),
@@ -307,15 +315,7 @@ public final class JdbcEventJournal implements EventJournal {
         String lastHash;
         long last = batch.getLast().event().sequence();
         try (Connection connection = dataSource.getConnection()) {
-            connection.setAutoCommit(false);
-            try {
-                int skip = alreadyStored(JournalTables.tail(connection));
-                lastHash = insert(connection, skip);
-                connection.commit();
-            } catch (SQLException | RuntimeException e) {
-                rollbackQuietly(connection, e);
-                throw e;
-            }
+            lastHash = WriteTransaction.run(connection, c -> insert(c, alreadyStored(JournalTables.tail(c))));
         }
         hook.afterCommit(last);
         tailHash = lastHash;
@@ -387,14 +387,6 @@ public final class JdbcEventJournal implements EventJournal {
     private void fail(JournalException cause) {
         writerHealthy = false;
         durable.fail(cause);
-    }
-
-    private static void rollbackQuietly(Connection connection, Exception cause) {
-        try {
-            connection.rollback();
-        } catch (SQLException e) {
-            cause.addSuppressed(e);
-        }
     }
 
     private record Pending(Event event, EncodedEvent row) {

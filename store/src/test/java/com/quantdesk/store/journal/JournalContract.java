@@ -128,6 +128,49 @@ abstract class JournalContract {
     }
 
     @Test
+    void commitsEveryStepFirstTimeWhileOtherConnectionsWriteBesideIt() throws Exception {
+        // The API writes users, tokens and idempotency keys on the store's other connections while the
+        // journal commits; none of that may fail a journal commit (a failed one makes the journal
+        // unhealthy, and orders are refused until it recovers).
+        Store store = open();
+        try (Connection c = store.dataSource().getConnection(); Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE other_writer (n BIGINT NOT NULL)");
+        }
+        java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
+        java.util.concurrent.atomic.AtomicLong written = new java.util.concurrent.atomic.AtomicLong();
+        Thread writer = Thread.ofPlatform().start(() -> {
+            while (!stop.get()) {
+                try (Connection c = store.dataSource().getConnection()) {
+                    c.setAutoCommit(false);
+                    try (Statement s = c.createStatement(); ResultSet r = s.executeQuery(
+                            "SELECT COUNT(*) FROM other_writer")) {
+                        r.next();
+                        s.executeUpdate("INSERT INTO other_writer (n) VALUES (" + r.getLong(1) + ")");
+                    }
+                    c.commit();
+                    written.incrementAndGet();
+                } catch (java.sql.SQLException e) {
+                    // The other writer may lose a race itself; it only has to keep writing.
+                }
+                java.util.concurrent.locks.LockSupport.parkNanos(500_000);
+            }
+        });
+        List<Event> events = SampleEvents.orderFlow(1, 400);
+        try {
+            for (Event event : events) {
+                store.journal().append(event);
+                store.journal().durable(event.sequence()).get(WAIT.toSeconds(), TimeUnit.SECONDS);
+            }
+        } finally {
+            stop.set(true);
+            writer.join();
+        }
+        assertThat(written.get()).isPositive();
+        assertThat(store.journal().commitFailures()).isZero();
+        assertThat(verify(store)).isEqualTo(intact(store, 400));
+    }
+
+    @Test
     void completesDurableFuturesInSequenceOrder() throws Exception {
         Store store = open();
         JdbcEventJournal journal = store.journal();
