@@ -47,11 +47,12 @@ final class ApiProcess implements AutoCloseable {
                 .append("venue: {ackLatency: 20ms, fillLatency: 20ms}\n")
                 .append("accounts:\n");
         for (int i = 0; i < accounts; i++) {
-            // Limits a desk of many traders would set: no duplicate window (orders differ only in their
-            // tags), and exposure limits wide enough for the resting orders the load leaves behind.
+            // Limits a desk of many traders would set: no duplicate window (many traders send alike
+            // orders), and exposure, rate and loss limits wide enough for what the load leaves behind.
             yaml.append("  - {id: ").append(account(i)).append(", capital: 1000000000, risk: {duplicateWindow: 0s, "
                     + "maxPositionValue: 1000000000, maxConcentrationBps: 10000, maxSectorExposureBps: 10000, "
-                    + "maxOrdersPerMinute: 100000, maxOrdersPerSecond: 1000, maxOrdersPerDay: 1000000}}\n");
+                    + "maxOrdersPerMinute: 100000, maxOrdersPerSecond: 1000, maxOrdersPerDay: 1000000, "
+                    + "maxDailyLoss: 100000000}}\n");
         }
         yaml.append("bots: []\n");
         Path config = directory.resolve("quantdesk.yaml");
