@@ -214,6 +214,8 @@ class HttpApiTest {
         assertThat(metrics.status()).isEqualTo(200);
         assertThat(metrics.body()).contains("quantdesk_http_requests_seconds_bucket{")
                 .contains("route=\"/api/v1/accounts\"").contains("quantdesk_stream_clients")
+                .contains("quantdesk_account_equity_rupees{account=\"acc\"}")
+                .contains("quantdesk_account_equity_rupees{account=\"halt\"}")
                 .contains("jvm_memory_used_bytes");
     }
 

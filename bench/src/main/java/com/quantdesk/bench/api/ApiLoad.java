@@ -48,7 +48,8 @@ public final class ApiLoad {
                     usage: ApiLoad stress [--users 500] [--duration 120s] [--accounts 50] [--think 500ms] [--orders 0.15]
                            ApiLoad orders [--rate 200] [--duration 30s] [--warmup 10s] [--accounts 50]
                            ApiLoad wrk    [--connections 100] [--duration 30s] [--threads 2]
-                    common: --jar app/target/quantdesk.jar --dir <work directory> [--db postgresql://...]""");
+                    common: --jar app/target/quantdesk.jar --dir <work directory> [--db postgresql://...]
+                            [--jvm "<options of the server's JVM>"]""");
             return;
         }
         Map<String, String> options = new TreeMap<>();
@@ -62,15 +63,17 @@ public final class ApiLoad {
         Path dir = options.containsKey("dir") ? Path.of(options.get("dir"))
                 : Files.createTempDirectory("quantdesk-api-load");
         String db = options.get("db");
+        List<String> jvm = options.containsKey("jvm") ? List.of(options.get("jvm").trim().split("\\s+")) : List.of();
+        System.out.println("server JVM options: " + (jvm.isEmpty() ? "(none)" : String.join(" ", jvm)));
         System.out.printf("machine: %d cores, %s, Java %s%n", Runtime.getRuntime().availableProcessors(),
                 System.getProperty("os.name"), Runtime.version());
         switch (args[0]) {
-            case "stress" -> stress(jar, dir, db, integer(options, "users", 500), duration(options, "duration", "120s"),
+            case "stress" -> stress(jar, dir, db, jvm, integer(options, "users", 500), duration(options, "duration", "120s"),
                     integer(options, "accounts", 50), duration(options, "think", "500ms"),
                     Double.parseDouble(options.getOrDefault("orders", "0.15")));
-            case "orders" -> orders(jar, dir, db, integer(options, "rate", 200), duration(options, "duration", "30s"),
+            case "orders" -> orders(jar, dir, db, jvm, integer(options, "rate", 200), duration(options, "duration", "30s"),
                     duration(options, "warmup", "10s"), integer(options, "accounts", 50));
-            case "wrk" -> Wrk.run(jar, dir, db, integer(options, "connections", 100),
+            case "wrk" -> Wrk.run(jar, dir, db, jvm, integer(options, "connections", 100),
                     duration(options, "duration", "30s"), integer(options, "threads", 2));
             default -> throw new IllegalArgumentException("unknown harness " + args[0]);
         }
@@ -81,7 +84,7 @@ public final class ApiLoad {
 
     // ------------------------------------------------------------------ stress
 
-    private static void stress(Path jar, Path dir, String db, int users, Duration duration, int accounts,
+    private static void stress(Path jar, Path dir, String db, List<String> jvm, int users, Duration duration, int accounts,
                                Duration think, double orderShare) throws Exception {
         System.out.printf("stress: %d users on %d accounts for %s, think time 0..%d ms, %.0f%% of requests place "
                 + "an order; rate limits raised: %s%n", users, accounts, duration, 2 * think.toMillis(),
@@ -89,7 +92,7 @@ public final class ApiLoad {
         Stats stats = new Stats();
         Set<Long> placed = ConcurrentHashMap.newKeySet();
         LongAdder created = new LongAdder();
-        try (ApiProcess api = ApiProcess.start(jar, dir, accounts, RAISED, db)) {
+        try (ApiProcess api = ApiProcess.start(jar, dir, accounts, RAISED, db, jvm)) {
             ApiClient client = new ApiClient(api.base());
             String admin = client.admin();
             long setup = System.nanoTime();
@@ -178,12 +181,12 @@ public final class ApiLoad {
 
     // ------------------------------------------------------------------ orders at a fixed rate
 
-    private static void orders(Path jar, Path dir, String db, int rate, Duration duration, Duration warmup,
+    private static void orders(Path jar, Path dir, String db, List<String> jvm, int rate, Duration duration, Duration warmup,
                                int accounts) throws Exception {
         System.out.printf("orders: %d orders/s for %s after a %s warm-up, spread over %d accounts (%.1f/s each), "
                 + "latency from each order's scheduled send time; rate limits raised: %s%n", rate, duration, warmup,
                 accounts, (double) rate / accounts, RAISED);
-        try (ApiProcess api = ApiProcess.start(jar, dir, accounts, RAISED, db)) {
+        try (ApiProcess api = ApiProcess.start(jar, dir, accounts, RAISED, db, jvm)) {
             ApiClient client = new ApiClient(api.base());
             String admin = client.admin();
             String[] tokens = new String[accounts];
@@ -192,9 +195,11 @@ public final class ApiLoad {
                 tokens[a] = client.login(String.format("placer%03d", a));
             }
             run(client, tokens, rate, warmup, new Stats());
+            Map<Double, Long> before = serverBuckets(client, admin);
             Stats stats = new Stats();
             run(client, tokens, rate, duration, stats);
             stats.print(duration);
+            printServerSide(before, serverBuckets(client, admin));
         }
     }
 
@@ -219,6 +224,37 @@ public final class ApiLoad {
                 });
             }
         }
+    }
+
+    /** The server's own latency histogram of 201 placements: upper bound (s) to cumulative count. */
+    private static Map<Double, Long> serverBuckets(ApiClient client, String admin) {
+        Map<Double, Long> buckets = new TreeMap<>();
+        java.util.regex.Pattern line = java.util.regex.Pattern.compile("quantdesk_http_requests_seconds_bucket\\{"
+                + "method=\"POST\",route=\"/api/v1/orders\",status=\"201\",le=\"([^\"]+)\"} ([0-9.E+]+)");
+        for (String text : client.call("GET", "/metrics", admin, null, Map.of()).body().split("\n")) {
+            java.util.regex.Matcher m = line.matcher(text);
+            if (m.matches() && !m.group(1).equals("+Inf")) {
+                buckets.put(Double.parseDouble(m.group(1)), (long) Double.parseDouble(m.group(2)));
+            }
+        }
+        return buckets;
+    }
+
+    /** Where the server's own histogram puts the measured placements' median and 99th percentile. */
+    private static void printServerSide(Map<Double, Long> before, Map<Double, Long> after) {
+        long total = after.values().stream().mapToLong(Long::longValue).max().orElse(0)
+                - before.values().stream().mapToLong(Long::longValue).max().orElse(0);
+        StringBuilder out = new StringBuilder("server side (its own histogram, handler start to end, bucket bounds):");
+        for (double q : new double[] {0.50, 0.95, 0.99}) {
+            for (Map.Entry<Double, Long> b : after.entrySet()) {
+                long n = b.getValue() - before.getOrDefault(b.getKey(), 0L);
+                if (n >= Math.ceil(q * total)) {
+                    out.append(String.format(Locale.ROOT, " p%.0f <= %.2f ms", q * 100, b.getKey() * 1000));
+                    break;
+                }
+            }
+        }
+        System.out.println(out);
     }
 
     // ------------------------------------------------------------------ statistics

@@ -21,7 +21,7 @@ import java.util.regex.Pattern;
  */
 final class ApiProcess implements AutoCloseable {
 
-    static final String ADMIN_PASSWORD = "Bench-Admin-Passphrase-2026";
+    static final String ADMIN_PASSWORD = "Bench-Harbour-Passphrase-2026";
     private static final Pattern API = Pattern.compile("  api:      (http://[^/]+)/api/v1 .*");
 
     private final Process process;
@@ -41,6 +41,12 @@ final class ApiProcess implements AutoCloseable {
      */
     static ApiProcess start(Path jar, Path directory, int accounts, List<String> limits, String database)
             throws IOException {
+        return start(jar, directory, accounts, limits, database, List.of());
+    }
+
+    /** As above, the child JVM started with {@code jvmOptions} (e.g. {@code -XX:+UseZGC}). */
+    static ApiProcess start(Path jar, Path directory, int accounts, List<String> limits, String database,
+                            List<String> jvmOptions) throws IOException {
         Files.createDirectories(directory);
         StringBuilder yaml = new StringBuilder("dataDir: ").append(directory.resolve("data")).append('\n')
                 .append("feed: {mode: demo, interval: 1s, symbols: [RELIANCE, INFY, TCS, HDFCBANK, ICICIBANK]}\n")
@@ -57,8 +63,9 @@ final class ApiProcess implements AutoCloseable {
         yaml.append("bots: []\n");
         Path config = directory.resolve("quantdesk.yaml");
         Files.writeString(config, yaml);
-        List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
-                "-jar", jar.toString(), "paper", "--config", config.toString(), "--port", "0",
+        List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java")));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-jar", jar.toString(), "paper", "--config", config.toString(), "--port", "0",
                 "--status-every", "1h"));
         if (database != null) {
             command.addAll(List.of("--db", database));

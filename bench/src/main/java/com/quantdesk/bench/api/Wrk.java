@@ -17,11 +17,12 @@ final class Wrk {
     private Wrk() {
     }
 
-    static void run(Path jar, Path dir, String db, int connections, Duration duration, int threads)
+    static void run(Path jar, Path dir, String db, List<String> jvm, int connections, Duration duration,
+                    int threads)
             throws Exception {
         System.out.printf("wrk: %d connections, %d threads, %s per endpoint after a 10 s warm-up of each; rate limits "
                 + "raised: %s%n", connections, threads, duration, ApiLoad.RAISED);
-        try (ApiProcess api = ApiProcess.start(jar, dir, 1, ApiLoad.RAISED, db)) {
+        try (ApiProcess api = ApiProcess.start(jar, dir, 1, ApiLoad.RAISED, db, jvm)) {
             ApiClient client = new ApiClient(api.base());
             String admin = client.admin();
             client.createTrader(admin, "reader", ApiProcess.account(0));

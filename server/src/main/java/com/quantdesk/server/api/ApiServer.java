@@ -154,7 +154,7 @@ public final class ApiServer implements AutoCloseable {
         Portfolios portfolios = new Portfolios(board::current, history);
         OrderQueries queries = new OrderQueries(sql);
         IdempotencyKeys idempotency = new IdempotencyKeys(sql, clock);
-        Orders orders = new Orders(engine, queries, idempotency, limiter, config.limits(), sql, refresh);
+        Orders orders = new Orders(engine, queries, idempotency, limiter, config.limits(), sql);
         Bots bots = new Bots(engine, board::current, runtime.market(), refresh);
         RiskDesk desk = new RiskDesk(engine, runtime.risk(), portfolios, refresh);
         BacktestJobs backtests = new BacktestJobs(config.dataDirectory().resolve("backtests"), data, catalog, audit,
@@ -162,6 +162,8 @@ public final class ApiServer implements AutoCloseable {
         StreamHub hub = new StreamHub(engine, runtime.market(), config.streamConnectionsPerUser(),
                 config.streamBacklog(), config.heartbeat(), board::current);
         ServerMetrics metrics = new ServerMetrics(board::current, hub::size);
+        // Accounts opened before this start have their gauges from now; later ones with their first event.
+        board.current().accounts().keySet().forEach(metrics::gaugeAccount);
         engine.read(e -> {
             e.addListener(metrics);
             return null;

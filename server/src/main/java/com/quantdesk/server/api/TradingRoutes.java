@@ -66,8 +66,8 @@ final class TradingRoutes {
     void register(RoutesConfig routes) {
         routes.get("/api/v1/accounts", ctx -> ctx.json(items(portfolios.accounts(Requests.principal(ctx)))),
                 Access.AUTHENTICATED);
-        routes.get("/api/v1/portfolio", ctx -> ctx.json(items(portfolios.portfolios(Requests.principal(ctx)))),
-                Access.AUTHENTICATED);
+        routes.get("/api/v1/portfolio", ctx -> ctx.contentType("application/json")
+                .result(portfolios.portfoliosJson(Requests.principal(ctx))), Access.AUTHENTICATED);
         routes.get("/api/v1/positions", ctx -> ctx.json(items(portfolios.positions(Requests.principal(ctx),
                 Requests.account(ctx)))), Access.AUTHENTICATED);
         routes.get("/api/v1/pnl/daily", this::daily, Access.AUTHENTICATED);

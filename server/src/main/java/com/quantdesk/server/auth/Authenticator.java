@@ -29,6 +29,7 @@ public final class Authenticator {
     /** Header carrying the CSRF token on a cookie-authenticated change. */
     public static final String CSRF_HEADER = "X-CSRF-Token";
     private static final Duration CACHE = Duration.ofSeconds(5);
+    private static final int MAX_VERIFIED = 10_000;
 
     private record Cached(Optional<UserStore.User> user, Instant until) {
     }
@@ -39,6 +40,12 @@ public final class Authenticator {
     private final UserStore users;
     private final InstantSource clock;
     private final Map<String, Cached> cache = new ConcurrentHashMap<>();
+    /**
+     * Tokens whose signature and claims were verified, by their text: what a token says cannot
+     * change, so a second request with it only checks the time (and revocation, and its user, as
+     * always). Bounded; emptied when full.
+     */
+    private final Map<String, AccessTokens.Verified> verifiedTokens = new ConcurrentHashMap<>();
 
     /** Wires the credential checks. */
     public Authenticator(AccessTokens tokens, TokenRevocations revocations, ApiKeys keys, UserStore users,
@@ -99,11 +106,18 @@ public final class Authenticator {
     }
 
     private Principal bearer(String token, Principal.Method method) {
-        AccessTokens.Verified verified;
-        try {
-            verified = tokens.verify(token);
-        } catch (InvalidTokenException e) {
-            throw ApiError.unauthenticated(e.getMessage());
+        AccessTokens.Verified verified = verifiedTokens.get(token);
+        if (verified == null || !clock.instant().isBefore(verified.expiresAt())) {
+            try {
+                verified = tokens.verify(token);
+            } catch (InvalidTokenException e) {
+                verifiedTokens.remove(token);
+                throw ApiError.unauthenticated(e.getMessage());
+            }
+            if (verifiedTokens.size() >= MAX_VERIFIED) {
+                verifiedTokens.clear();
+            }
+            verifiedTokens.put(token, verified);
         }
         if (revocations.isRevoked(verified.jti())) {
             throw ApiError.unauthenticated("token revoked; sign in again");

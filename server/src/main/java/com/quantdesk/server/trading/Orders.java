@@ -43,20 +43,20 @@ public final class Orders {
     private final ServerConfig.RateLimits limits;
     private final Sql sql;
     private final DeniedOrders denials = new DeniedOrders();
-    private final Runnable changed;
 
     /**
-     * @param changed told after every change, so reads catch up at once
+     * Orders are not on the account board (the portfolio moves with fills, which the board's own
+     * refresh picks up), so a placement does not wait for the board: it answers as soon as it is
+     * durable.
      */
     public Orders(EngineAccess engine, OrderQueries queries, IdempotencyKeys keys, RateLimiter limiter,
-                  ServerConfig.RateLimits limits, Sql sql, Runnable changed) {
+                  ServerConfig.RateLimits limits, Sql sql) {
         this.engine = engine;
         this.queries = queries;
         this.keys = keys;
         this.limiter = limiter;
         this.limits = limits;
         this.sql = sql;
-        this.changed = changed;
         engine.read(e -> {
             e.addListener(denials);
             return null;
@@ -151,7 +151,6 @@ public final class Orders {
             CommandResult result = e.execute(new SubmitOrder(request), audit);
             return new Outcome(result, result.orderId().flatMap(denials::of));
         }).value();
-        changed.run();
         CommandResult result = outcome.result();
         long id = result.orderId().map(OrderId::value).orElse(0L);
         if (!result.accepted()) {
@@ -187,7 +186,6 @@ public final class Orders {
                 triggerPrice), r -> caller.entry(AccountId.of(order.account()), "order.modify", Long.toString(id),
                 r.accepted() ? "202 sent" : "409 " + r.reasonCode(), "quantity " + quantity + ", limit " + limitPrice
                         + ", trigger " + triggerPrice))).value();
-        changed.run();
         refuse(result);
         return visible(principal, id);
     }
@@ -199,7 +197,6 @@ public final class Orders {
         CommandResult result = engine.change(e -> e.execute(new CancelOrder(OrderId.of(id), "cancelled by "
                 + principal.username()), r -> caller.entry(AccountId.of(order.account()), "order.cancel",
                 Long.toString(id), r.accepted() ? "202 cancel asked" : "409 " + r.reasonCode(), ""))).value();
-        changed.run();
         refuse(result);
         return visible(principal, id);
     }

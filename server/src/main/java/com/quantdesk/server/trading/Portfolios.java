@@ -3,10 +3,14 @@ package com.quantdesk.server.trading;
 import com.quantdesk.core.domain.AccountId;
 import com.quantdesk.server.auth.Principal;
 import com.quantdesk.server.http.ApiError;
+import com.quantdesk.server.http.Json;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 /**
@@ -35,6 +39,7 @@ public final class Portfolios {
 
     private final Supplier<AccountBoard.Board> board;
     private final PnlHistory history;
+    private volatile Answers answers = new Answers(null, Map.of());
 
     /** @param board the latest copy of the engine's figures */
     public Portfolios(Supplier<AccountBoard.Board> board, PnlHistory history) {
@@ -54,9 +59,31 @@ public final class Portfolios {
 
     /** Portfolios of the caller's accounts. */
     public List<PortfolioView> portfolios(Principal principal) {
+        return portfolios(board.get(), principal);
+    }
+
+    /**
+     * The portfolios as the API's JSON answer. A board is an immutable snapshot, so the answer for
+     * one board and one set of accounts is written once and served to every request until the board
+     * is refreshed.
+     */
+    public String portfoliosJson(Principal principal) {
         AccountBoard.Board now = board.get();
+        Answers answers = this.answers;
+        if (answers.board() != now) {
+            answers = new Answers(now, new ConcurrentHashMap<>());
+            this.answers = answers;
+        }
+        return answers.json().computeIfAbsent(principal.accounts(), accounts -> Json.write(
+                Map.of("items", portfolios(now, principal))));
+    }
+
+    private record Answers(AccountBoard.Board board, Map<Set<AccountId>, String> json) {
+    }
+
+    private List<PortfolioView> portfolios(AccountBoard.Board now, Principal principal) {
         List<PortfolioView> views = new ArrayList<>();
-        for (AccountBoard.AccountFigures a : visible(principal)) {
+        for (AccountBoard.AccountFigures a : visible(now, principal)) {
             long marketValue = a.equity() - a.cash();
             DayPnl day = new DayPnl(Rupees.of(a.dayRealized()), Rupees.of(a.unrealized()), Rupees.of(a.dayCharges()),
                     Rupees.of(a.dayRealized() + a.unrealized() - a.dayCharges()));
@@ -93,8 +120,12 @@ public final class Portfolios {
     }
 
     private List<AccountBoard.AccountFigures> visible(Principal principal) {
+        return visible(board.get(), principal);
+    }
+
+    private static List<AccountBoard.AccountFigures> visible(AccountBoard.Board now, Principal principal) {
         List<AccountBoard.AccountFigures> list = new ArrayList<>();
-        for (AccountBoard.AccountFigures a : board.get().accounts().values()) {
+        for (AccountBoard.AccountFigures a : now.accounts().values()) {
             if (principal.sees(a.account())) {
                 list.add(a);
             }
