@@ -272,6 +272,28 @@ class HttpApiTest {
         other.sendClose(1000, "done").join();
     }
 
+    @Test
+    void aUserHoldsAtMostFiveStreams() {
+        String viewer = user("stream-many", List.of("VIEWER"), List.of("acc"));
+        URI ws = URI.create("ws://127.0.0.1:" + server.port() + "/api/v1/stream?access_token=" + viewer);
+        java.net.http.HttpClient client = java.net.http.HttpClient.newHttpClient();
+        List<java.net.http.WebSocket> open = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            open.add(client.newWebSocketBuilder().buildAsync(ws, new Messages()).join());
+        }
+        java.util.concurrent.CompletionException refused = org.junit.jupiter.api.Assertions.assertThrows(
+                java.util.concurrent.CompletionException.class, () -> client.newWebSocketBuilder()
+                        .buildAsync(ws, new Messages()).join());
+        assertThat(((java.net.http.WebSocketHandshakeException) refused.getCause()).getResponse().statusCode())
+                .isEqualTo(429);
+        open.removeFirst().sendClose(1000, "done").join();
+        await().atMost(Duration.ofSeconds(10)).ignoreExceptions().until(() -> {
+            open.add(client.newWebSocketBuilder().buildAsync(ws, new Messages()).join());
+            return true;
+        });
+        open.forEach(socket -> socket.sendClose(1000, "done").join());
+    }
+
     /** What a WebSocket client received. */
     static final class Messages implements java.net.http.WebSocket.Listener {
         private final List<String> received = new java.util.concurrent.CopyOnWriteArrayList<>();
