@@ -846,8 +846,9 @@ class HttpApiTest {
         assertThat(client().post("/api/v1/bots/lister-rsi/start", trader, null).json().path("state").asText())
                 .isEqualTo("RUNNING");
         Http.Answer deleted = client().send("DELETE", "/api/v1/bots/lister-rsi", trader, null, Map.of());
-        assertThat(deleted.status()).as(deleted.toString()).isEqualTo(200);
-        assertThat(deleted.json().path("state").asText()).isEqualTo("STOPPED");
+        assertThat(deleted.status()).as(deleted.toString()).isEqualTo(204);
+        assertThat(client().get("/api/v1/bots/lister-rsi", trader).status()).isEqualTo(404);
+        assertThat(client().get("/api/v1/bots", trader).json().path("items")).isEmpty();
         JsonNode states = client().get("/api/v1/risk/states", trader).json();
         assertThat(states.path("global").asText()).isEqualTo("ACTIVE");
         assertThat(states.path("accounts").has("halt")).isTrue();

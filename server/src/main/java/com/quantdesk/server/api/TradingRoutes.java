@@ -77,7 +77,7 @@ final class TradingRoutes {
         routes.post("/api/v1/bots", this::createBot, Access.AUTHENTICATED);
         routes.get("/api/v1/bots/{id}", ctx -> ctx.json(bots.get(Requests.principal(ctx), ctx.pathParam("id"))),
                 Access.AUTHENTICATED);
-        routes.delete("/api/v1/bots/{id}", ctx -> botAction(ctx, BotCommand.Action.STOP), Access.AUTHENTICATED);
+        routes.delete("/api/v1/bots/{id}", this::deleteBot, Access.AUTHENTICATED);
         routes.post("/api/v1/bots/{id}/start", ctx -> botAction(ctx, BotCommand.Action.START), Access.AUTHENTICATED);
         routes.post("/api/v1/bots/{id}/pause", ctx -> botAction(ctx, BotCommand.Action.PAUSE), Access.AUTHENTICATED);
         routes.post("/api/v1/bots/{id}/resume", ctx -> botAction(ctx, BotCommand.Action.RESUME),
@@ -172,6 +172,13 @@ final class TradingRoutes {
         Requests.audited(ctx);
         Requests.body(ctx).done();
         ctx.json(bots.act(Requests.principal(ctx), Requests.caller(ctx), ctx.pathParam("id"), action));
+    }
+
+    private void deleteBot(Context ctx) {
+        Requests.audited(ctx);
+        Requests.body(ctx).done();
+        bots.act(Requests.principal(ctx), Requests.caller(ctx), ctx.pathParam("id"), BotCommand.Action.DELETE);
+        ctx.status(204);
     }
 
     private void listOrders(Context ctx) {
