@@ -125,6 +125,12 @@ class PaperCommandTest {
         assertThat(quantdesk("paper", "--port", "70000").err()).startsWith("quantdesk: --port: must be 0 to 65535");
         assertThat(quantdesk("paper", "--cors-origin", "*").err()).startsWith("quantdesk: --cors-origin: '*' is not "
                 + "an origin");
+        assertThat(quantdesk("paper", "--rate-limit", "burst=5/min").err()).isEqualTo("quantdesk: --rate-limit: no "
+                + "rate limit 'burst'; the limits are perIp, perUser, perAdmin, login, failedLogin and orders\n");
+        assertThat(quantdesk("paper", "--rate-limit", "perIp=lots").err()).startsWith("quantdesk: --rate-limit: "
+                + "rate limit 'perIp': cannot read 'lots'");
+        assertThat(quantdesk("paper", "--rate-limit", "perIp").err()).isEqualTo("quantdesk: --rate-limit: 'perIp' "
+                + "is not like perIp=1000/min\n");
         assertThat(quantdesk("paper", "--db-pool", "1").err())
                 .isEqualTo("quantdesk: --db-pool: must be at least 2 (the journal writer holds one), was 1\n");
     }

@@ -67,7 +67,8 @@ class HttpApiTest {
                 List.of());
         runtime = PaperRuntime.start(config, StoreConfig.resolve(dir, null, Map.of()), 600, notice -> { });
         ServerConfig serverConfig = ServerConfig.defaults(dir).withTrustedProxies(List.of(AddressRange.parse(
-                "127.0.0.1/32"))).withCorsOrigins(List.of("https://desk.example.com")).withAddress("127.0.0.1", 0);
+                "127.0.0.1/32"))).withCorsOrigins(List.of("https://desk.example.com"))
+                .withStream(5, Duration.ofSeconds(1), 1_000).withAddress("127.0.0.1", 0);
         server = ApiServer.start(serverConfig, new PaperTrading(runtime), syntheticData(),
                 StrategyCatalog.builtIns(), InstantSource.system(), "test", Optional.of(ADMIN_PASSWORD),
                 Optional.empty(), Optional.empty());
@@ -268,6 +269,9 @@ class HttpApiTest {
         await().atMost(Duration.ofSeconds(10)).until(() -> mine.any(m -> m.contains("\"orders\"")
                 && m.contains("\"orderId\":" + id)));
         assertThat(theirs.any(m -> m.contains("\"orderId\":" + id))).isFalse();
+        // The heartbeat (every second on this server) reaches every client.
+        await().atMost(Duration.ofSeconds(10)).until(() -> theirs.any(m -> m.equals("{\"type\":\"heartbeat\"}")));
+        assertThat(mine.any(m -> m.contains("\"heartbeatSeconds\":1"))).isTrue();
         own.sendClose(1000, "done").join();
         other.sendClose(1000, "done").join();
     }

@@ -134,6 +134,9 @@ public final class ApiLoad {
                                         account, "symbol", symbol, "side", "BUY", "quantity", 1 + random.nextInt(5),
                                         "tag", "stress"), Map.of("Idempotency-Key", "stress-" + keys.incrementAndGet()));
                                 stats.record("POST /orders", a);
+                                if (a.status() == 422) {
+                                    stats.count("denied " + a.json().path("reasonCode").asText());
+                                }
                                 if (a.status() == 201) {
                                     created.increment();
                                     placed.add(a.json().path("id").asLong());
@@ -221,6 +224,9 @@ public final class ApiLoad {
                             ApiProcess.account(account), "symbol", "INFY", "side", "BUY", "quantity",
                             1 + (n % 7), "tag", "rate"), Map.of());
                     stats.record("POST /orders", new ApiClient.Answer(a.status(), "", System.nanoTime() - due));
+                    if (a.status() == 422) {
+                        stats.count("denied " + a.json().path("reasonCode").asText());
+                    }
                 });
             }
         }
@@ -263,6 +269,12 @@ public final class ApiLoad {
     static final class Stats {
         private final Map<String, ConcurrentLinkedQueue<Long>> latencies = new ConcurrentHashMap<>();
         private final Map<String, LongAdder> statuses = new ConcurrentHashMap<>();
+        private final Map<String, LongAdder> notes = new ConcurrentHashMap<>();
+
+        /** Counts something besides requests (a denial's reason code). */
+        void count(String what) {
+            notes.computeIfAbsent(what, k -> new LongAdder()).increment();
+        }
 
         void record(String kind, ApiClient.Answer answer) {
             latencies.computeIfAbsent(kind, k -> new ConcurrentLinkedQueue<>()).add(answer.nanos());
@@ -296,6 +308,10 @@ public final class ApiLoad {
                             Map.Entry::getKey, e -> e.getValue().sum()))));
             System.out.printf(Locale.ROOT, "errors (anything but 2xx): %d of %d = %.4f%%%n", errors, total,
                     total == 0 ? 0 : 100.0 * errors / total);
+            if (!notes.isEmpty()) {
+                System.out.println("also: " + new TreeMap<>(notes.entrySet().stream().collect(
+                        java.util.stream.Collectors.toMap(Map.Entry::getKey, e -> e.getValue().sum()))));
+            }
         }
 
         private static void line(String kind, List<Long> sorted) {
