@@ -298,10 +298,58 @@ class HttpApiTest {
         open.forEach(socket -> socket.sendClose(1000, "done").join());
     }
 
+    @Test
+    void aStreamClosesWhenItsCallerSignsOutAndFollowsChangedGrants() throws Exception {
+        String token = user("stream-leaver", List.of("VIEWER"), List.of("acc"));
+        URI ws = URI.create("ws://127.0.0.1:" + server.port() + "/api/v1/stream?access_token=" + token);
+        Messages messages = new Messages();
+        java.net.http.WebSocket socket = java.net.http.HttpClient.newHttpClient().newWebSocketBuilder()
+                .buildAsync(ws, messages).join();
+        await().atMost(Duration.ofSeconds(10)).until(() -> messages.any(m -> m.contains("\"welcome\"")));
+        assertThat(client().post("/api/v1/auth/logout", token, Map.of()).status()).isEqualTo(204);
+        // Checked again at the next heartbeat (every second on this server).
+        await().atMost(Duration.ofSeconds(10)).until(() -> messages.closedWith == 4401);
+        assertThat(socket.isInputClosed()).isTrue();
+    }
+
+    @Test
+    void aCredentialOfAUserWhoBecomesAdminWithoutASecondFactorOnlyReachesEnrolment() {
+        String trader = user("promoted", List.of("TRADER"), List.of("acc"));
+        String key = client().post("/api/v1/api-keys", trader, Map.of("name", "bot", "scope", "TRADE")).json()
+                .path("key").asText();
+        assertThat(client().send("GET", "/api/v1/accounts", null, null, Map.of("X-API-Key", key)).status())
+                .isEqualTo(200);
+        assertThat(client().send("PUT", "/api/v1/users/promoted/roles", admin, Map.of("roles",
+                List.of("TRADER", "ADMIN")), Map.of()).status()).isEqualTo(200);
+        assertThat(client().send("GET", "/api/v1/accounts", null, null, Map.of("X-API-Key", key)).status())
+                .isEqualTo(403);
+        assertThat(client().get("/api/v1/users", trader).status()).isEqualTo(403);
+        assertThat(client().get("/api/v1/auth/me", trader).json().path("totpEnrolmentRequired").asBoolean()).isTrue();
+    }
+
+    @Test
+    void flatteningEverythingOrLiftingTheGlobalHaltNeedsEveryAccount() {
+        String risk = user("risk-partial", List.of("RISK"), List.of("halt"));
+        assertThat(client().post("/api/v1/risk/kill-switch", risk, Map.of("reason", "drill", "flatten", true))
+                .status()).isEqualTo(403);
+        assertThat(client().post("/api/v1/risk/kill-switch/reset", risk, Map.of("reason", "drill")).status())
+                .isEqualTo(403);
+        assertThat(client().get("/api/v1/risk/states", risk).json().path("global").asText()).isEqualTo("ACTIVE");
+        assertThat(client().get("/metrics", risk).status()).isEqualTo(403);
+    }
+
     /** What a WebSocket client received. */
     static final class Messages implements java.net.http.WebSocket.Listener {
         private final List<String> received = new java.util.concurrent.CopyOnWriteArrayList<>();
         private final StringBuilder partial = new StringBuilder();
+        volatile int closedWith = -1;
+
+        @Override
+        public java.util.concurrent.CompletionStage<?> onClose(java.net.http.WebSocket socket, int status,
+                                                               String reason) {
+            closedWith = status;
+            return null;
+        }
 
         @Override
         public java.util.concurrent.CompletionStage<?> onText(java.net.http.WebSocket socket, CharSequence data,

@@ -160,7 +160,7 @@ public final class ApiServer implements AutoCloseable {
         BacktestJobs backtests = new BacktestJobs(config.dataDirectory().resolve("backtests"), data, catalog, audit,
                 clock);
         StreamHub hub = new StreamHub(engine, runtime.market(), config.streamConnectionsPerUser(),
-                config.streamBacklog(), config.heartbeat(), board::current);
+                config.streamBacklog(), config.heartbeat(), board::current, authenticator::recheck);
         ServerMetrics metrics = new ServerMetrics(board::current, hub::size);
         // Accounts opened before this start have their gauges from now; later ones with their first event.
         board.current().accounts().keySet().forEach(metrics::gaugeAccount);
@@ -348,7 +348,7 @@ public final class ApiServer implements AutoCloseable {
             if (!ctx.path().startsWith("/api/")) {
                 return;
             }
-            limit(ctx, "ip:" + ClientAddress.of(ctx), config.limits().perIp());
+            limit(ctx, ClientAddress.limitKey(ClientAddress.of(ctx)), config.limits().perIp());
         }
 
         /** Authentication, roles, key scope and the per-user limit of a matched route. */
@@ -410,8 +410,11 @@ public final class ApiServer implements AutoCloseable {
                 if (started != null) {
                     metrics.request(ctx.method().name(), route, status, System.nanoTime() - started);
                 }
+                // Refused by a rate limit, or aimed at nothing: not recorded, so a flood of them cannot
+                // fill the journal (a refused credential, 401 or 403, is).
                 if (Cors.changes(ctx.method()) && ctx.path().startsWith("/api/")
-                        && ctx.attribute(Requests.AUDITED) == null) {
+                        && ctx.attribute(Requests.AUDITED) == null && status != 429 && status != 404
+                        && status != 405) {
                     Caller caller = Requests.caller(ctx);
                     audit.recordAfter(caller.entry(AccountId.SYSTEM, "http." + ctx.method().name().toLowerCase(
                             java.util.Locale.ROOT), ctx.path(), Integer.toString(status), route));

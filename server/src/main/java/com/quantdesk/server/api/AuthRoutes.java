@@ -53,7 +53,7 @@ final class AuthRoutes {
 
     private void login(Context ctx) {
         Requests.audited(ctx);
-        Decision rate = limiter.tryAcquire("ip:" + ClientAddress.of(ctx), config.limits().login());
+        Decision rate = limiter.tryAcquire(ClientAddress.limitKey(ClientAddress.of(ctx)), config.limits().login());
         if (!rate.allowed()) {
             throw new ApiError(429, "rate-limited", "Too many requests", "at most " + config.limits().login()
                     .capacity() + " login attempts per " + config.limits().login().period().toSeconds()

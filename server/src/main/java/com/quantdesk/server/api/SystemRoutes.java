@@ -59,7 +59,7 @@ final class SystemRoutes {
         routes.get("/health", ctx -> ctx.json(Map.of("status", "UP")), Access.PUBLIC);
         routes.get("/ready", this::ready, Access.PUBLIC);
         routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
-                .result(metrics.scrape()), Role.ADMIN, Role.RISK);
+                .result(metrics.scrape()), Role.ADMIN);
         routes.get("/api/v1/system", this::system, Access.AUTHENTICATED);
         routes.get(OPENAPI, ctx -> ctx.contentType("application/json").result(openApi), Access.PUBLIC);
         routes.get("/api/docs", ctx -> ctx.contentType("text/html; charset=utf-8").result(apiPage), Access.PUBLIC);

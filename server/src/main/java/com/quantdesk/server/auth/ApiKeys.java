@@ -79,6 +79,12 @@ public final class ApiKeys {
         return sql.one("SELECT username FROM api_keys WHERE key_id = ?", r -> r.getString(1), id);
     }
 
+    /** Whether the key with this id exists and is not revoked. */
+    public boolean live(String id) {
+        return sql.one("SELECT revoked_at FROM api_keys WHERE key_id = ?", r -> r.getLong(1), id)
+                .map(revokedAt -> revokedAt == 0).orElse(false);
+    }
+
     /** Revokes a key; false when there is no such key or it was revoked already. */
     public boolean revoke(String id) {
         remembered.remove(id);

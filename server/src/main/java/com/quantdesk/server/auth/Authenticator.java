@@ -129,9 +129,12 @@ public final class Authenticator {
             throw ApiError.unauthenticated("the password changed after this token was issued; sign in again");
         }
         Object session = verified.claims().get("sid");
-        boolean enrol = Boolean.TRUE.equals(verified.claims().get("enrol"));
+        // An enrolment token stays one (after confirming, the user signs in again with a code); and any
+        // credential of an ADMIN without a second factor - a role given, or TOTP reset, after the
+        // credential was issued - reaches only the enrolment routes.
+        boolean enrol = Boolean.TRUE.equals(verified.claims().get("enrol")) || mustEnrol(user);
         return new Principal(user.username(), user.roles(), user.accounts(), method, KeyScope.TRADE, verified.jti(),
-                verified.expiresAt(), session instanceof String s ? s : "", enrol && !user.totpEnabled());
+                verified.expiresAt(), session instanceof String s ? s : "", enrol);
     }
 
     private Principal apiKey(String key) {
@@ -139,7 +142,42 @@ public final class Authenticator {
                 .orElseThrow(() -> ApiError.unauthenticated("API key not accepted (unknown or revoked)"));
         UserStore.User user = active(found.username());
         return new Principal(user.username(), user.roles(), user.accounts(), Principal.Method.API_KEY, found.scope(),
-                found.id(), Instant.MAX, "", false);
+                found.id(), Instant.MAX, "", mustEnrol(user));
+    }
+
+    /**
+     * The caller of a long-lived connection (the stream) as they stand now: empty when their credential
+     * expired or was revoked, their user was disabled or changed their password, or must enrol a second
+     * factor; otherwise with their current roles and accounts.
+     */
+    public Optional<Principal> recheck(Principal principal) {
+        try {
+            UserStore.User user = active(principal.username());
+            if (mustEnrol(user)) {
+                return Optional.empty();
+            }
+            if (principal.method() == Principal.Method.API_KEY) {
+                return keys.live(principal.tokenId()) ? Optional.of(new Principal(user.username(), user.roles(),
+                        user.accounts(), principal.method(), principal.keyScope(), principal.tokenId(),
+                        principal.expiresAt(), principal.session(), false)) : Optional.empty();
+            }
+            if (!clock.instant().isBefore(principal.expiresAt()) || revocations.isRevoked(principal.tokenId())
+                    || principal.expiresAt().minus(tokens.ttl()).getEpochSecond()
+                    < user.passwordChangedAt().getEpochSecond()) {
+                return Optional.empty();
+            }
+            return Optional.of(new Principal(user.username(), user.roles(), user.accounts(), principal.method(),
+                    principal.keyScope(), principal.tokenId(), principal.expiresAt(), principal.session(), false));
+        } catch (ApiError e) {
+            if (e.status() == 401 || e.status() == 403) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+    }
+
+    private static boolean mustEnrol(UserStore.User user) {
+        return user.roles().contains(Role.ADMIN) && !user.totpEnabled();
     }
 
     private UserStore.User active(String username) {

@@ -5,6 +5,7 @@ import com.quantdesk.server.ServerConfig;
 import com.quantdesk.server.audit.AuditTrail;
 import com.quantdesk.server.audit.Caller;
 import com.quantdesk.server.http.ApiError;
+import com.quantdesk.server.http.ClientAddress;
 import com.quantdesk.server.limits.Decision;
 import com.quantdesk.server.limits.Limit;
 import com.quantdesk.server.limits.RateLimiter;
@@ -72,7 +73,7 @@ public final class Logins {
      */
     public Tokens login(String givenName, String password, Optional<String> code, Caller caller) {
         String name = givenName.trim().toLowerCase(java.util.Locale.ROOT);
-        Decision addressFailures = limiter.peek("ip:" + caller.ip(), config.limits().failedLogin());
+        Decision addressFailures = limiter.peek(ClientAddress.limitKey(caller.ip()), config.limits().failedLogin());
         if (!addressFailures.allowed()) {
             audit.recordAfter(caller.entry(AccountId.SYSTEM, "auth.login", name, "refused: too many failed logins "
                     + "from this address", ""));
@@ -180,7 +181,7 @@ public final class Logins {
 
     /** Counts a failure (per user or name, and per address) and answers 401, or 429 if it locked the user. */
     private void fail(String name, Caller caller, String why, boolean known) {
-        limiter.tryAcquire("ip:" + caller.ip(), config.limits().failedLogin());
+        limiter.tryAcquire(ClientAddress.limitKey(caller.ip()), config.limits().failedLogin());
         boolean lockedNow;
         long lockSeconds = config.lockout().duration().toSeconds();
         if (known) {

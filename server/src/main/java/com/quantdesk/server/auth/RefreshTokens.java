@@ -88,7 +88,17 @@ public final class RefreshTokens {
         }
         Row r = row.get();
         if (used == 1) {
-            return new Rotation.Rotated(r.username(), insert(r.username(), r.family()));
+            // Only into a family nobody revoked meanwhile (a logout, a detected reuse, a password change
+            // running beside this refresh): otherwise the successor would outlive the revocation.
+            String next = PREFIX + Secrets.random(32);
+            Instant issued = clock.instant();
+            Instant expires = issued.plus(ttl);
+            int inserted = sql.update("INSERT INTO refresh_tokens (token_hash, family, username, issued_at, expires_at, "
+                    + "rotated, revoked) SELECT ?, ?, ?, ?, ?, 0, 0 WHERE NOT EXISTS (SELECT 1 FROM refresh_tokens "
+                    + "WHERE family = ? AND revoked = 1)", Secrets.sha256(next), r.family(), r.username(),
+                    issued.toEpochMilli(), expires.toEpochMilli(), r.family());
+            return inserted == 1 ? new Rotation.Rotated(r.username(), new Issued(next, r.family(), expires))
+                    : new Rotation.Refused("refresh token revoked");
         }
         if (r.revoked()) {
             return new Rotation.Refused("refresh token revoked");

@@ -67,7 +67,7 @@ public final class AddressRange {
         return (candidate[whole] & mask) == (network[whole] & mask);
     }
 
-    private static byte[] literal(String text) {
+    static byte[] literal(String text) {
         String t = text.trim();
         if (t.startsWith("[") && t.endsWith("]")) {
             t = t.substring(1, t.length() - 1);

@@ -62,6 +62,22 @@ public final class ClientAddress {
         return address == null ? ctx.req().getRemoteAddr() : address;
     }
 
+    /**
+     * The key of an address's rate-limit buckets: an IPv4 address itself, an IPv6 address's /64 (one
+     * subscriber's network), so that a client cannot take fresh buckets by walking its own prefix.
+     */
+    public static String limitKey(String address) {
+        byte[] bytes = address.indexOf(':') < 0 ? null : AddressRange.literal(address);
+        if (bytes == null || bytes.length != 16) {
+            return "ip:" + address;
+        }
+        StringBuilder key = new StringBuilder("ip6:");
+        for (int i = 0; i < 8; i++) {
+            key.append(String.format("%02x", bytes[i] & 0xff));
+        }
+        return key.append("/64").toString();
+    }
+
     /** Whether the client reached us over TLS (directly, or through a trusted TLS proxy). */
     public static boolean secure(Context ctx) {
         Boolean secure = ctx.attribute(SECURE);

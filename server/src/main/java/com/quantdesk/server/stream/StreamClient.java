@@ -25,7 +25,7 @@ final class StreamClient {
     private static final long SEND_TIMEOUT_SECONDS = 10;
 
     private final String id;
-    private final Principal principal;
+    private volatile Principal principal;
     private final Session session;
     private final BlockingQueue<String> queue;
     private final Set<String> channels = ConcurrentHashMap.newKeySet();
@@ -48,6 +48,11 @@ final class StreamClient {
 
     Principal principal() {
         return principal;
+    }
+
+    /** The caller as they stand now (roles and granted accounts may have changed). */
+    void principal(Principal now) {
+        principal = now;
     }
 
     Set<String> channels() {

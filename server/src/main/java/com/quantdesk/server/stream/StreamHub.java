@@ -39,6 +39,8 @@ public final class StreamHub implements AutoCloseable {
         thread.setDaemon(true);
         return thread;
     });
+    /** Close code for a client whose credentials stopped being valid. */
+    static final int CREDENTIALS_GONE = 4401;
     private final int maxPerUser;
     private final int backlog;
     private final Supplier<AccountBoard.Board> board;
@@ -52,7 +54,8 @@ public final class StreamHub implements AutoCloseable {
      * @param board      the latest copy of the engine's figures, for the P&amp;L channel
      */
     public StreamHub(EngineAccess engine, MarketView market, int maxPerUser, int backlog, Duration heartbeat,
-                     Supplier<AccountBoard.Board> board) {
+                     Supplier<AccountBoard.Board> board,
+                     java.util.function.Function<Principal, Optional<Principal>> recheck) {
         this.maxPerUser = maxPerUser;
         this.backlog = backlog;
         this.board = board;
@@ -61,8 +64,10 @@ public final class StreamHub implements AutoCloseable {
             return null;
         });
         market.onQuote(quote -> publish(StreamMessage.of(quote)));
-        timer.scheduleAtFixedRate(() -> broadcast("{\"type\":\"heartbeat\"}"), heartbeat.toMillis(),
-                heartbeat.toMillis(), TimeUnit.MILLISECONDS);
+        timer.scheduleAtFixedRate(() -> {
+            recheckAll(recheck);
+            broadcast("{\"type\":\"heartbeat\"}");
+        }, heartbeat.toMillis(), heartbeat.toMillis(), TimeUnit.MILLISECONDS);
         timer.scheduleAtFixedRate(this::pnl, 1, 1, TimeUnit.SECONDS);
     }
 
@@ -162,6 +167,26 @@ public final class StreamHub implements AutoCloseable {
     /** Connected clients. */
     public int size() {
         return clients.size();
+    }
+
+    /**
+     * Every heartbeat, each client's caller is checked again: a logout, a revoked key, a disabled
+     * user, a password change or an expired token closes the stream (4401), and changed grants take
+     * effect at once.
+     */
+    private void recheckAll(java.util.function.Function<Principal, Optional<Principal>> recheck) {
+        for (StreamClient client : clients.values()) {
+            try {
+                Optional<Principal> now = recheck.apply(client.principal());
+                if (now.isEmpty()) {
+                    client.close(CREDENTIALS_GONE, "credentials no longer valid; connect again after signing in");
+                } else {
+                    client.principal(now.get());
+                }
+            } catch (RuntimeException e) {
+                // The user store could not answer: the client keeps what it had until the next heartbeat.
+            }
+        }
     }
 
     private void forget(StreamClient client) {

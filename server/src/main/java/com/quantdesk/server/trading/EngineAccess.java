@@ -52,6 +52,13 @@ public final class EngineAccess {
         return done;
     }
 
+    /** Whether every event the engine has made so far is durable (false when it cannot tell). */
+    public boolean everythingDurable() {
+        long last = read(e -> e.nextSequence() - 1);
+        CompletableFuture<Void> durable = journal.durable(last);
+        return durable.isDone() && !durable.isCompletedExceptionally();
+    }
+
     /** Whether the engine thread is alive. */
     public boolean running() {
         return loop.stoppedBy() == null;

@@ -123,11 +123,22 @@ public final class Orders {
         return placed;
     }
 
-    /** A claim whose request died: the audit trail says whether its order reached the journal. */
+    /**
+     * A claim whose request died: the audit trail says whether its order reached the journal. The
+     * record is found by the request's correlation id, its user and its key together (a client chooses
+     * its correlation ids, so that alone could name another request). With no record, the request is
+     * run afresh only once everything the engine has done is durable: until then the first one may
+     * still reach the journal, and running it again could place the order twice.
+     */
     private Placed settle(Principal principal, Caller caller, OrderRequest request, String key, String correlationId) {
         Optional<String> target = sql.one("SELECT target FROM audit_log WHERE correlation_id = ? AND action = "
-                + "'order.place' ORDER BY sequence DESC", r -> r.getString(1), correlationId);
+                + "'order.place' AND actor = ? AND detail = ? ORDER BY sequence DESC", r -> r.getString(1),
+                correlationId, principal.username(), "Idempotency-Key " + key);
         if (target.isEmpty() || target.get().isEmpty()) {
+            if (!engine.everythingDurable()) {
+                throw ApiError.conflict("the first request with this Idempotency-Key has no known outcome yet (the "
+                        + "journal is catching up); retry in a moment");
+            }
             return submitKeyed(principal, caller, request, key);
         }
         long id = Long.parseLong(target.get());

@@ -86,6 +86,9 @@ public final class RiskDesk {
     public States kill(Principal principal, Caller caller, java.util.Optional<AccountId> account, String reason,
                        boolean flatten) {
         requireRisk(principal, account);
+        if (flatten) {
+            requireWholeScope(principal, account, "flattening every account");
+        }
         AccountId scope = account.orElse(AccountId.SYSTEM);
         engine.change(e -> e.execute(new ActivateKillSwitch(scope, BotId.NONE, reason, flatten, principal.username()),
                 r -> caller.entry(scope, "risk.kill-switch", scope.value(), r.accepted() ? "ok" : "refused "
@@ -97,6 +100,7 @@ public final class RiskDesk {
     /** Lifts a halt on one account, or the global one. */
     public States reset(Principal principal, Caller caller, java.util.Optional<AccountId> account, String reason) {
         requireRisk(principal, account);
+        requireWholeScope(principal, account, "lifting the global halt");
         AccountId scope = account.orElse(AccountId.SYSTEM);
         CommandResult result = engine.change(e -> e.execute(new ResetKillSwitch(scope, BotId.NONE, reason,
                 principal.username()), r -> caller.entry(scope, "risk.reset", scope.value(), r.accepted() ? "ok"
@@ -107,6 +111,16 @@ public final class RiskDesk {
                     Map.of("reasonCode", result.reasonCode()));
         }
         return states(principal);
+    }
+
+    /**
+     * Halting everything is open to every RISK user (it is the safe direction); flattening every
+     * account or lifting the global halt needs every account granted.
+     */
+    private void requireWholeScope(Principal principal, java.util.Optional<AccountId> account, String what) {
+        if (account.isEmpty() && !principal.accounts().containsAll(engine.read(e -> e.accounts()))) {
+            throw ApiError.forbidden(what + " needs every account granted to you; name an account");
+        }
     }
 
     private void requireRisk(Principal principal, java.util.Optional<AccountId> account) {
