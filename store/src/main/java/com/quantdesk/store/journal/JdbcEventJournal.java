@@ -364,15 +364,7 @@ public final class JdbcEventJournal implements EventJournal {
                     continue;
                 }
                 EncodedEvent row = pending.row();
-                insert.setLong(1, row.sequence());
-                insert.setString(2, row.time());
-                insert.setString(3, row.type());
-                insert.setString(4, row.account());
-                insert.setString(5, row.bot());
-                insert.setLong(6, row.causationId());
-                insert.setString(7, row.payload());
-                insert.setString(8, previous);
-                insert.setString(9, hash);
+                JournalTables.bindEvent(insert, row, previous, hash);
                 insert.addBatch();
                 projections.apply(pending.event());
                 hook.afterInsert(row.sequence());

@@ -16,6 +16,20 @@ import javax.sql.DataSource;
  */
 public final class JournalTables {
 
+    /** Binds one row of the events table: its columns in the order of the journal's insert. */
+    static void bindEvent(PreparedStatement insert, EncodedEvent row, String previousHash, String hash)
+            throws SQLException {
+        insert.setLong(1, row.sequence());
+        insert.setString(2, row.time());
+        insert.setString(3, row.type());
+        insert.setString(4, row.account());
+        insert.setString(5, row.bot());
+        insert.setLong(6, row.causationId());
+        insert.setString(7, row.payload());
+        insert.setString(8, previousHash);
+        insert.setString(9, hash);
+    }
+
     /** The chain algorithm recorded for a keyed journal. */
     static final String HMAC_CHAIN = "hmac-sha256";
     private static final String SELECT_TAIL = "SELECT sequence, hash FROM events ORDER BY sequence DESC LIMIT 1";

@@ -712,15 +712,7 @@ abstract class JournalContract {
             String hash = HashChain.unkeyed(previous, row);
             try (Connection c = pool.getConnection(); var insert = c.prepareStatement("INSERT INTO events (sequence, "
                     + "time, type, account, bot, causation_id, payload, prev_hash, hash) VALUES (?,?,?,?,?,?,?,?,?)")) {
-                insert.setLong(1, row.sequence());
-                insert.setString(2, row.time());
-                insert.setString(3, row.type());
-                insert.setString(4, row.account());
-                insert.setString(5, row.bot());
-                insert.setLong(6, row.causationId());
-                insert.setString(7, row.payload());
-                insert.setString(8, previous);
-                insert.setString(9, hash);
+                JournalTables.bindEvent(insert, row, previous, hash);
                 insert.executeUpdate();
             }
             previous = hash;
