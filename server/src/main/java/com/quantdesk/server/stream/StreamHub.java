@@ -21,6 +21,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.eclipse.jetty.websocket.api.Session;
 
@@ -32,6 +33,9 @@ import org.eclipse.jetty.websocket.api.Session;
  */
 public final class StreamHub implements AutoCloseable {
 
+    /** Close code for a client whose credentials stopped being valid. */
+    static final int CREDENTIALS_GONE = 4401;
+
     private final Map<String, StreamClient> clients = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> perUser = new ConcurrentHashMap<>();
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -39,8 +43,6 @@ public final class StreamHub implements AutoCloseable {
         thread.setDaemon(true);
         return thread;
     });
-    /** Close code for a client whose credentials stopped being valid. */
-    static final int CREDENTIALS_GONE = 4401;
     private final int maxPerUser;
     private final int backlog;
     private final Supplier<AccountBoard.Board> board;
@@ -52,10 +54,11 @@ public final class StreamHub implements AutoCloseable {
      * @param backlog    messages a client may fall behind before it is disconnected
      * @param heartbeat  how often every client gets a heartbeat message
      * @param board      the latest copy of the engine's figures, for the P&amp;L channel
+     * @param recheck    a client's caller as they stand now, or empty when their credentials no longer hold
      */
     public StreamHub(EngineAccess engine, MarketView market, int maxPerUser, int backlog, Duration heartbeat,
                      Supplier<AccountBoard.Board> board,
-                     java.util.function.Function<Principal, Optional<Principal>> recheck) {
+                     Function<Principal, Optional<Principal>> recheck) {
         this.maxPerUser = maxPerUser;
         this.backlog = backlog;
         this.board = board;
@@ -174,7 +177,7 @@ public final class StreamHub implements AutoCloseable {
      * user, a password change or an expired token closes the stream (4401), and changed grants take
      * effect at once.
      */
-    private void recheckAll(java.util.function.Function<Principal, Optional<Principal>> recheck) {
+    private void recheckAll(Function<Principal, Optional<Principal>> recheck) {
         for (StreamClient client : clients.values()) {
             try {
                 Optional<Principal> now = recheck.apply(client.principal());
