@@ -35,7 +35,6 @@ public final class MarketBoard implements MarketView {
     private final Map<Symbol, LocalDate> quoteDays = new ConcurrentHashMap<>();
     private final Map<String, Deque<Bar>> bars = new ConcurrentHashMap<>();
     private final List<Consumer<Quote>> listeners = new CopyOnWriteArrayList<>();
-    private volatile Instant lastQuote;
 
     MarketBoard(List<Instrument> instruments, List<BarInterval> intervals) {
         this.instruments = List.copyOf(instruments);
@@ -77,15 +76,9 @@ public final class MarketBoard implements MarketView {
                     Math.min(before.low(), low), before.volume() + volume);
         }
         quotes.put(symbol, next);
-        lastQuote = time;
         for (Consumer<Quote> listener : listeners) {
             listener.accept(next);
         }
-    }
-
-    /** When the last quote traded, if any did. */
-    Optional<Instant> lastQuote() {
-        return Optional.ofNullable(lastQuote);
     }
 
     @Override

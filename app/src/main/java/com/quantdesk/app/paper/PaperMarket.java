@@ -52,6 +52,10 @@ final class PaperMarket implements AutoCloseable {
     private final TickVenue venue;
     private final InstrumentMaster instruments;
     private final StaleFeedDetector<Symbol> staleness;
+    private final MarketHours hours;
+    private final List<Symbol> watched;
+    // Written by the engine thread at every timer, read by any (the API's readiness).
+    private volatile boolean fresh = true;
     private TickFilter filter;
     private BarAggregation aggregation;
     private TradingEngine engine;
@@ -81,7 +85,9 @@ final class PaperMarket implements AutoCloseable {
                 v.volumeParticipation(), VenueConfig.defaults().priceBandPercent()), instruments::find, charges);
         this.staleness = new StaleFeedDetector<>(inPaperTime.apply(Duration.ofSeconds(30)), hours, clock,
                 event -> notices.accept("market data: " + event));
-        config.feed().symbols().forEach(staleness::watch);
+        this.hours = hours;
+        this.watched = List.copyOf(config.feed().symbols());
+        watched.forEach(staleness::watch);
     }
 
     /** The instruments the feed quotes. */
@@ -144,6 +150,15 @@ final class PaperMarket implements AutoCloseable {
         venue.advance(now);
         aggregation.flush(now);
         staleness.check();
+        fresh = !hours.isOpen(now) || watched.stream().noneMatch(staleness::isStale);
+    }
+
+    /**
+     * Whether market data is fresh enough to trade on: the market is closed, or no watched symbol is
+     * in a stale episode. Any thread.
+     */
+    boolean fresh() {
+        return fresh;
     }
 
     private void onCleanTick(Tick tick) {

@@ -80,8 +80,6 @@ import org.slf4j.LoggerFactory;
 public final class PaperRuntime implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(PaperRuntime.class);
-    /** Market data older than this (real time, scaled to paper time) is stale. */
-    private static final Duration FRESH_DATA = Duration.ofSeconds(30);
     /** How often (real time) the timer wakes the engine: venue latencies, bar closes, risk timers. */
     private static final Duration TIMER_PERIOD = Duration.ofMillis(20);
     private static final Duration ANSWER_TIMEOUT = Duration.ofSeconds(30);
@@ -518,18 +516,11 @@ public final class PaperRuntime implements AutoCloseable {
     }
 
     /**
-     * Whether market data is fresh enough to trade on: outside market hours always; inside, the
-     * last trade is at most 30 paper seconds old (a replay's market is its bars: always fresh).
+     * Whether market data is fresh enough to trade on, as the feed's stale-data watch sees it (a
+     * replay's market is its bars: always fresh).
      */
     public boolean marketDataFresh() {
-        if (market == null) {
-            return true;
-        }
-        Instant now = clock.instant();
-        if (!hours().isOpen(now)) {
-            return true;
-        }
-        return board.lastQuote().map(t -> !t.isBefore(now.minus(inPaperTime(FRESH_DATA)))).orElse(false);
+        return market == null || market.fresh();
     }
 
     /** The configuration the runtime was started with. */

@@ -56,10 +56,6 @@ final class Http {
         return new Http(base, address);
     }
 
-    URI base() {
-        return base;
-    }
-
     Answer get(String path, String token) {
         return send("GET", path, token, null, Map.of());
     }

@@ -1,13 +1,8 @@
 package com.quantdesk.app.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.quantdesk.app.paper.PaperConfig;
 import com.quantdesk.app.paper.PaperRuntime;
-import com.quantdesk.app.paper.PaperTrading;
 import com.quantdesk.core.domain.AccountId;
-import com.quantdesk.core.domain.Paise;
-import com.quantdesk.core.domain.Symbol;
-import com.quantdesk.core.strategy.StrategyCatalog;
 import com.quantdesk.server.ServerConfig;
 import com.quantdesk.server.api.ApiServer;
 import com.quantdesk.server.auth.Totp;
@@ -15,7 +10,6 @@ import com.quantdesk.server.backtest.BacktestData;
 import com.quantdesk.server.http.AddressRange;
 import com.quantdesk.sim.data.SyntheticMarket;
 import com.quantdesk.sim.data.SyntheticMarketConfig;
-import com.quantdesk.store.StoreConfig;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -24,7 +18,6 @@ import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -40,8 +33,8 @@ import static org.awaitility.Awaitility.await;
  */
 class HttpApiTest {
 
-    static final String ADMIN_PASSWORD = "Violet-Harbour-Engine-2031";
-    static final String PASSWORD = "Slow-Copper-Lantern-774";
+    static final String ADMIN_PASSWORD = ApiTests.ADMIN_PASSWORD;
+    static final String PASSWORD = ApiTests.PASSWORD;
     static final AccountId ACC = AccountId.of("acc");
     static final AccountId OTHER = AccountId.of("other");
     static final AccountId HALT = AccountId.of("halt");
@@ -57,21 +50,11 @@ class HttpApiTest {
 
     @BeforeAll
     static void start() {
-        PaperConfig config = new PaperConfig(dir, Optional.empty(),
-                new PaperConfig.Feed(PaperConfig.FeedMode.DEMO, Duration.ofSeconds(1), 7,
-                        List.of(Symbol.of("INFY"), Symbol.of("RELIANCE")), List.of()),
-                new PaperConfig.Venue(Duration.ofMillis(200), Duration.ofMillis(200), 0, 1.0),
-                List.of(new PaperConfig.Account(ACC, Paise.ofRupees(10_00_000), Map.of()),
-                        new PaperConfig.Account(OTHER, Paise.ofRupees(10_00_000), Map.of()),
-                        new PaperConfig.Account(HALT, Paise.ofRupees(10_00_000), Map.of())),
-                List.of());
-        runtime = PaperRuntime.start(config, StoreConfig.resolve(dir, null, Map.of()), 600, notice -> { });
+        runtime = ApiTests.runtime(dir, List.of("INFY", "RELIANCE"), ACC.value(), OTHER.value(), HALT.value());
         ServerConfig serverConfig = ServerConfig.defaults(dir).withTrustedProxies(List.of(AddressRange.parse(
                 "127.0.0.1/32"))).withCorsOrigins(List.of("https://desk.example.com"))
                 .withStream(5, Duration.ofSeconds(1), 1_000).withAddress("127.0.0.1", 0);
-        server = ApiServer.start(serverConfig, new PaperTrading(runtime), syntheticData(),
-                StrategyCatalog.builtIns(), InstantSource.system(), "test", Optional.of(ADMIN_PASSWORD),
-                Optional.empty(), Optional.empty());
+        server = ApiTests.server(serverConfig, runtime, syntheticData());
         http = new Http(URI.create("http://127.0.0.1:" + server.port()), "198.51.100.1");
         admin = enrolledAdmin();
     }

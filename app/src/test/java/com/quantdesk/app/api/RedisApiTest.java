@@ -1,26 +1,17 @@
 package com.quantdesk.app.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.quantdesk.app.paper.PaperConfig;
 import com.quantdesk.app.paper.PaperRuntime;
-import com.quantdesk.app.paper.PaperTrading;
-import com.quantdesk.core.domain.AccountId;
-import com.quantdesk.core.domain.Paise;
-import com.quantdesk.core.domain.Symbol;
-import com.quantdesk.core.strategy.StrategyCatalog;
 import com.quantdesk.server.ServerConfig;
 import com.quantdesk.server.api.ApiServer;
 import com.quantdesk.server.http.AddressRange;
 import com.quantdesk.server.redis.RedisConnection;
 import com.quantdesk.server.redis.TestRedis;
-import com.quantdesk.store.StoreConfig;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.InstantSource;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -36,8 +27,7 @@ import static org.awaitility.Awaitility.await;
  */
 class RedisApiTest {
 
-    static final String ADMIN_PASSWORD = "Violet-Harbour-Engine-2031";
-    static final String PASSWORD = "Slow-Copper-Lantern-774";
+    static final String ADMIN_PASSWORD = ApiTests.ADMIN_PASSWORD;
 
     @TempDir
     static Path dir;
@@ -49,13 +39,7 @@ class RedisApiTest {
 
     @BeforeAll
     static void start() {
-        PaperConfig config = new PaperConfig(dir, Optional.empty(),
-                new PaperConfig.Feed(PaperConfig.FeedMode.DEMO, Duration.ofSeconds(1), 7,
-                        List.of(Symbol.of("INFY")), List.of()),
-                new PaperConfig.Venue(Duration.ofMillis(200), Duration.ofMillis(200), 0, 1.0),
-                List.of(new PaperConfig.Account(AccountId.of("acc"), Paise.ofRupees(10_00_000), Map.of())),
-                List.of());
-        runtime = PaperRuntime.start(config, StoreConfig.resolve(dir, null, Map.of()), 600, notice -> { });
+        runtime = ApiTests.runtime(dir, List.of("INFY"), "acc");
         prefix = TestRedis.prefix();
         first = server(TestRedis.url());
         second = server(TestRedis.url());
@@ -64,10 +48,7 @@ class RedisApiTest {
     static ApiServer server(String redisUrl) {
         ServerConfig config = ServerConfig.defaults(dir).withTrustedProxies(List.of(AddressRange.parse(
                 "127.0.0.1/32"))).withRedis(redisUrl).withRedisKeyPrefix(prefix).withAddress("127.0.0.1", 0);
-        return ApiServer.start(config, new PaperTrading(runtime), (symbols, from, to, interval, seed) -> {
-            throw new IllegalArgumentException("no backtests here");
-        }, StrategyCatalog.builtIns(), InstantSource.system(), "test", Optional.of(ADMIN_PASSWORD), Optional.empty(),
-                Optional.empty());
+        return ApiTests.server(config, runtime, ApiTests.NO_BACKTESTS);
     }
 
     @AfterAll

@@ -2,16 +2,9 @@ package com.quantdesk.app.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.quantdesk.app.paper.PaperConfig;
 import com.quantdesk.app.paper.PaperRuntime;
-import com.quantdesk.app.paper.PaperTrading;
-import com.quantdesk.core.domain.AccountId;
-import com.quantdesk.core.domain.Paise;
-import com.quantdesk.core.domain.Symbol;
-import com.quantdesk.core.strategy.StrategyCatalog;
 import com.quantdesk.server.ServerConfig;
 import com.quantdesk.server.api.ApiServer;
-import com.quantdesk.store.StoreConfig;
 import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -21,10 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyStore;
 import java.time.Duration;
-import java.time.InstantSource;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.TrustManagerFactory;
@@ -48,19 +38,9 @@ class TlsApiTest {
         String keytoolOutput = new String(p.getInputStream().readAllBytes());
         assertThat(p.waitFor()).as(keytoolOutput).isZero();
 
-        PaperConfig config = new PaperConfig(dir, Optional.empty(),
-                new PaperConfig.Feed(PaperConfig.FeedMode.DEMO, Duration.ofSeconds(1), 7, List.of(Symbol.of("INFY")),
-                        List.of()),
-                new PaperConfig.Venue(Duration.ofMillis(200), Duration.ofMillis(200), 0, 1.0),
-                List.of(new PaperConfig.Account(AccountId.of("acc"), Paise.ofRupees(10_00_000), Map.of())), List.of());
-        try (PaperRuntime runtime = PaperRuntime.start(config, StoreConfig.resolve(dir, null, Map.of()), 600,
-                n -> { });
-             ApiServer server = ApiServer.start(ServerConfig.defaults(dir).withTls(new ServerConfig.Tls(keyStore,
-                             "changeit-42")).withAddress("127.0.0.1", 0), new PaperTrading(runtime),
-                     (symbols, from, to, interval, seed) -> {
-                         throw new IllegalArgumentException("no backtests here");
-                     }, StrategyCatalog.builtIns(), InstantSource.system(), "test", Optional.of(HttpApiTest.ADMIN_PASSWORD),
-                     Optional.empty(), Optional.empty())) {
+        try (PaperRuntime runtime = ApiTests.runtime(dir, List.of("INFY"), "acc");
+             ApiServer server = ApiTests.server(ServerConfig.defaults(dir).withTls(new ServerConfig.Tls(keyStore,
+                     "changeit-42")).withAddress("127.0.0.1", 0), runtime, ApiTests.NO_BACKTESTS)) {
             KeyStore trusted = KeyStore.getInstance("PKCS12");
             try (InputStream in = Files.newInputStream(keyStore)) {
                 trusted.load(in, "changeit-42".toCharArray());

@@ -89,6 +89,7 @@ public final class ApiServer implements AutoCloseable {
     private static final String STARTED = "qd.started";
     private static final Duration ENGINE_TIMEOUT = Duration.ofSeconds(10);
     private static final Duration BOARD_EVERY = Duration.ofMillis(250);
+    private static final Set<String> HTTP_METHODS = Set.of("GET", "POST", "PUT", "PATCH", "DELETE");
 
     private final Javalin app;
     private final Optional<String> generatedPassword;
@@ -310,7 +311,7 @@ public final class ApiServer implements AutoCloseable {
         java.util.List<String> routes = new java.util.ArrayList<>();
         for (var endpoint : app.unsafe.internalRouter.allHttpHandlers()) {
             Endpoint e = endpoint.endpoint;
-            if (java.util.Set.of("GET", "POST", "PUT", "PATCH", "DELETE").contains(e.method.name())) {
+            if (HTTP_METHODS.contains(e.method.name())) {
                 routes.add(e.method.name() + " " + e.path);
             }
         }

@@ -1,6 +1,8 @@
 package com.quantdesk.server.api;
 
 import com.quantdesk.core.domain.AccountId;
+import com.quantdesk.core.domain.Symbol;
+import com.quantdesk.server.MarketView;
 import com.quantdesk.server.audit.Caller;
 import com.quantdesk.server.auth.Principal;
 import com.quantdesk.server.http.ApiError;
@@ -8,6 +10,7 @@ import com.quantdesk.server.http.Body;
 import com.quantdesk.server.http.ClientAddress;
 import com.quantdesk.server.http.Correlation;
 import io.javalin.http.Context;
+import java.util.Locale;
 import java.util.Optional;
 
 /** What handlers read off a request: the caller, the body, and checked query and path values. */
@@ -90,6 +93,24 @@ final class Requests {
                 throw ApiError.invalidField("account", e.getMessage());
             }
         });
+    }
+
+    /**
+     * The instrument {@code text} names (any case): a name that is malformed or that the market does
+     * not have is a 400 naming {@code field}, or, named in the path, a 404.
+     */
+    static Symbol knownSymbol(MarketView market, String field, String text, boolean inPath) {
+        Symbol symbol;
+        try {
+            symbol = Symbol.of(text.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw inPath ? ApiError.notFound("no instrument " + text) : ApiError.invalidField(field, e.getMessage());
+        }
+        if (market.instrument(symbol).isEmpty()) {
+            throw inPath ? ApiError.notFound("no instrument " + symbol.value())
+                    : ApiError.invalidField(field, "no instrument " + symbol.value());
+        }
+        return symbol;
     }
 
     /** The page size: {@code limit}, 1 to 500, default 100. */

@@ -1,7 +1,6 @@
 package com.quantdesk.server.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.quantdesk.core.domain.Symbol;
 import com.quantdesk.server.MarketView;
 import com.quantdesk.server.auth.Authenticator;
 import com.quantdesk.server.auth.Principal;
@@ -17,7 +16,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -152,11 +150,9 @@ final class StreamRoutes {
         }
         if (text.startsWith("quotes:")) {
             try {
-                Symbol symbol = Symbol.of(text.substring(7).toUpperCase(Locale.ROOT));
-                if (market.instrument(symbol).isPresent()) {
-                    return Optional.of("quotes:" + symbol.value());
-                }
-            } catch (IllegalArgumentException e) {
+                return Optional.of("quotes:" + Requests.knownSymbol(market, "channels", text.substring(7), false)
+                        .value());
+            } catch (ApiError unknown) {
                 return Optional.empty();
             }
         }

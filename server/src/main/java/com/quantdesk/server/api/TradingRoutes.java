@@ -322,7 +322,7 @@ final class TradingRoutes {
         Optional<String> asked = Requests.query(ctx, "symbols", 2000);
         if (asked.isPresent()) {
             for (String text : asked.get().split(",")) {
-                symbols.add(knownSymbol("symbols", text.trim(), false));
+                symbols.add(Requests.knownSymbol(market, "symbols", text.trim(), false));
             }
         } else {
             market.instruments().forEach(i -> symbols.add(i.symbol()));
@@ -345,7 +345,7 @@ final class TradingRoutes {
     }
 
     private void bars(Context ctx) {
-        Symbol symbol = knownSymbol("symbol", ctx.pathParam("symbol"), true);
+        Symbol symbol = Requests.knownSymbol(market, "symbol", ctx.pathParam("symbol"), true);
         String intervalText = Requests.query(ctx, "interval", 8).orElse("5m");
         BarInterval interval;
         try {
@@ -374,31 +374,11 @@ final class TradingRoutes {
 
     private Symbol symbol(Body body, String text) {
         try {
-            Symbol symbol = Symbol.of(text.toUpperCase(Locale.ROOT));
-            if (market.instrument(symbol).isEmpty()) {
-                body.fail("symbol", "no instrument " + symbol.value());
-                return null;
-            }
-            return symbol;
-        } catch (IllegalArgumentException e) {
-            body.fail("symbol", e.getMessage());
+            return Requests.knownSymbol(market, "symbol", text, false);
+        } catch (ApiError e) {
+            e.errors().forEach(f -> body.fail(f.field(), f.message()));
             return null;
         }
-    }
-
-    /** A symbol named in a query (400 when unknown) or a path (404 when unknown). */
-    private Symbol knownSymbol(String field, String text, boolean inPath) {
-        Symbol symbol;
-        try {
-            symbol = Symbol.of(text.toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw inPath ? ApiError.notFound("no instrument " + text) : ApiError.invalidField(field, e.getMessage());
-        }
-        if (market.instrument(symbol).isEmpty()) {
-            throw inPath ? ApiError.notFound("no instrument " + symbol.value())
-                    : ApiError.invalidField(field, "no instrument " + symbol.value());
-        }
-        return symbol;
     }
 
     private static Optional<LocalDate> date(Context ctx, String name) {

@@ -2,7 +2,7 @@ package com.quantdesk.server.limits;
 
 import com.quantdesk.server.redis.RedisConnection;
 import io.github.bucket4j.BucketExceptions;
-import io.github.bucket4j.ConsumptionProbe;
+import io.github.bucket4j.distributed.BucketProxy;
 import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
 import io.github.bucket4j.distributed.proxy.ProxyManager;
 import io.github.bucket4j.redis.lettuce.Bucket4jLettuce;
@@ -49,26 +49,21 @@ public final class RedisRateLimiter implements RateLimiter {
 
     @Override
     public Decision tryAcquire(String key, Limit limit) {
-        Objects.requireNonNull(key, "key");
-        Objects.requireNonNull(limit, "limit");
-        byte[] id = redisKey(key, limit).getBytes(StandardCharsets.UTF_8);
-        try {
-            ConsumptionProbe probe = buckets.getProxy(id, () -> Buckets.configuration(limit))
-                    .tryConsumeAndReturnRemaining(1);
-            return Buckets.decision(limit, probe);
-        } catch (RedisException | BucketExceptions.BucketExecutionException e) {
-            throw redis.unavailable(e);
-        }
+        return onRedis(key, limit, bucket -> Buckets.decision(limit, bucket.tryConsumeAndReturnRemaining(1)));
     }
 
     @Override
     public Decision peek(String key, Limit limit) {
+        return onRedis(key, limit, bucket -> Buckets.decision(limit, bucket.estimateAbilityToConsume(1)));
+    }
+
+    /** Asks the key's bucket in Redis, translating a Redis failure into the connection's unavailable error. */
+    private Decision onRedis(String key, Limit limit, java.util.function.Function<BucketProxy, Decision> ask) {
         Objects.requireNonNull(key, "key");
         Objects.requireNonNull(limit, "limit");
         byte[] id = redisKey(key, limit).getBytes(StandardCharsets.UTF_8);
         try {
-            return Buckets.decision(limit, buckets.getProxy(id, () -> Buckets.configuration(limit))
-                    .estimateAbilityToConsume(1));
+            return ask.apply(buckets.getProxy(id, () -> Buckets.configuration(limit)));
         } catch (RedisException | BucketExceptions.BucketExecutionException e) {
             throw redis.unavailable(e);
         }

@@ -57,11 +57,6 @@ public final class Portfolios {
         return views;
     }
 
-    /** Portfolios of the caller's accounts. */
-    public List<PortfolioView> portfolios(Principal principal) {
-        return portfolios(board.get(), principal);
-    }
-
     /**
      * The portfolios as the API's JSON answer. A board is an immutable snapshot, so the answer for
      * one board and one set of accounts is written once and served to every request until the board
