@@ -1,5 +1,7 @@
 package com.quantdesk.app.api;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.quantdesk.app.paper.PaperConfig;
 import com.quantdesk.app.paper.PaperRuntime;
 import com.quantdesk.app.paper.PaperTrading;
@@ -8,11 +10,15 @@ import com.quantdesk.core.domain.Paise;
 import com.quantdesk.core.domain.Symbol;
 import com.quantdesk.core.strategy.StrategyCatalog;
 import com.quantdesk.server.ServerConfig;
+import com.quantdesk.server.auth.Totp;
 import com.quantdesk.server.api.ApiServer;
 import com.quantdesk.server.backtest.BacktestData;
+import com.quantdesk.sim.data.SyntheticMarket;
+import com.quantdesk.sim.data.SyntheticMarketConfig;
 import com.quantdesk.store.StoreConfig;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.InstantSource;
 import java.util.Arrays;
 import java.util.List;
@@ -20,12 +26,12 @@ import java.util.Map;
 import java.util.Optional;
 
 /** What the API tests start: a paper runtime on an accelerated demo market, and a server in front of it. */
-final class ApiTests {
+public final class ApiTests {
 
-    static final String ADMIN_PASSWORD = "Violet-Harbour-Engine-2031";
-    static final String PASSWORD = "Slow-Copper-Lantern-774";
+    public static final String ADMIN_PASSWORD = "Violet-Harbour-Engine-2031";
+    public static final String PASSWORD = "Slow-Copper-Lantern-774";
     /** For servers whose tests start no backtest. */
-    static final BacktestData NO_BACKTESTS = (symbols, from, to, interval, seed) -> {
+    public static final BacktestData NO_BACKTESTS = (symbols, from, to, interval, seed) -> {
         throw new IllegalArgumentException("no backtests here");
     };
 
@@ -33,7 +39,7 @@ final class ApiTests {
     }
 
     /** A paper runtime on SQLite in {@code dir}: no bots, ₹10 lakh per account, 600 paper seconds a second. */
-    static PaperRuntime runtime(Path dir, List<String> symbols, String... accounts) {
+    public static PaperRuntime runtime(Path dir, List<String> symbols, String... accounts) {
         PaperConfig config = new PaperConfig(dir, Optional.empty(),
                 new PaperConfig.Feed(PaperConfig.FeedMode.DEMO, Duration.ofSeconds(1), 7,
                         symbols.stream().map(Symbol::of).toList(), List.of()),
@@ -45,8 +51,42 @@ final class ApiTests {
     }
 
     /** A server in front of {@code runtime}; the first administrator's password is {@link #ADMIN_PASSWORD}. */
-    static ApiServer server(ServerConfig config, PaperRuntime runtime, BacktestData backtests) {
+    public static ApiServer server(ServerConfig config, PaperRuntime runtime, BacktestData backtests) {
         return ApiServer.start(config, new PaperTrading(runtime), backtests, StrategyCatalog.builtIns(),
                 InstantSource.system(), "test", Optional.of(ADMIN_PASSWORD), Optional.empty(), Optional.empty());
+    }
+
+    /** Backtests on the seeded synthetic market. */
+    public static BacktestData syntheticData() {
+        return (symbols, from, to, interval, seed) -> {
+            SyntheticMarket market = new SyntheticMarket(SyntheticMarketConfig.defaults(symbols, from, to)
+                    .withBarSize(interval.length()).withSeed(seed));
+            return new BacktestData.Loaded(market.generate(), market.instruments()::find, List.of());
+        };
+    }
+
+    /** Signs in a user holding ADMIN: enrols a second factor, then signs in again with the next step's code. */
+    static String withSecondFactor(Http from, String name, String password) {
+        String enrolOnly = from.post("/api/v1/auth/login", null, Map.of("username", name, "password", password))
+                .json().path("accessToken").asText();
+        String secret = from.post("/api/v1/auth/totp/enrol", enrolOnly, Map.of()).json().path("secret").asText();
+        Totp totp = new Totp(InstantSource.system());
+        Instant now = Instant.now();
+        assertThat(from.post("/api/v1/auth/totp/confirm", enrolOnly, Map.of("code", totp.codeAt(secret, now)))
+                .status()).isEqualTo(204);
+        Http.Answer login = from.post("/api/v1/auth/login", null, Map.of("username", name, "password", password,
+                "totp", totp.codeAt(secret, now.plusSeconds(30))));
+        assertThat(login.status()).as(login.toString()).isEqualTo(200);
+        return login.json().path("accessToken").asText();
+    }
+
+    /** Creates a user with {@link #PASSWORD} (through {@code admin}'s token) and signs them in from {@code from}. */
+    static String user(Http from, String admin, String name, List<String> roles, List<String> accounts) {
+        Http.Answer created = from.post("/api/v1/users", admin, Map.of("username", name, "password", PASSWORD,
+                "roles", roles, "accounts", accounts));
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        Http.Answer login = from.post("/api/v1/auth/login", null, Map.of("username", name, "password", PASSWORD));
+        assertThat(login.status()).as(login.toString()).isEqualTo(200);
+        return login.json().path("accessToken").asText();
     }
 }

@@ -6,10 +6,7 @@ import com.quantdesk.core.domain.AccountId;
 import com.quantdesk.server.ServerConfig;
 import com.quantdesk.server.api.ApiServer;
 import com.quantdesk.server.auth.Totp;
-import com.quantdesk.server.backtest.BacktestData;
 import com.quantdesk.server.http.AddressRange;
-import com.quantdesk.sim.data.SyntheticMarket;
-import com.quantdesk.sim.data.SyntheticMarketConfig;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -54,7 +51,7 @@ class HttpApiTest {
         ServerConfig serverConfig = ServerConfig.defaults(dir).withTrustedProxies(List.of(AddressRange.parse(
                 "127.0.0.1/32"))).withCorsOrigins(List.of("https://desk.example.com"))
                 .withStream(5, Duration.ofSeconds(1), 1_000).withAddress("127.0.0.1", 0);
-        server = ApiTests.server(serverConfig, runtime, syntheticData());
+        server = ApiTests.server(serverConfig, runtime, ApiTests.syntheticData());
         http = new Http(URI.create("http://127.0.0.1:" + server.port()), "198.51.100.1");
         admin = enrolledAdmin();
     }
@@ -67,14 +64,6 @@ class HttpApiTest {
         if (runtime != null) {
             runtime.close();
         }
-    }
-
-    static BacktestData syntheticData() {
-        return (symbols, from, to, interval, seed) -> {
-            SyntheticMarket market = new SyntheticMarket(SyntheticMarketConfig.defaults(symbols, from, to)
-                    .withBarSize(interval.length()).withSeed(seed));
-            return new BacktestData.Loaded(market.generate(), market.instruments()::find, List.of());
-        };
     }
 
     /** The first administrator, through the enrolment a user without a second factor must make. */

@@ -189,6 +189,34 @@ abstract class PaperRuntimeContract {
     }
 
     @Test
+    void botLimitsChangedAtRunTimeAreJournaledAndSurviveARestart() throws Exception {
+        BotId capped = BotId.of("capped");
+        try (PaperRuntime first = PaperRuntime.start(quiet(dir, Duration.ZERO), database.config(), 10, notices::add)) {
+            first.createBot(new PaperConfig.Bot(capped, ACC, "sma-cross", Map.of("fast", "2", "slow", "3", "qty", "1"),
+                    List.of(Symbol.of("INFY")), Duration.ofMinutes(1), BotState.STOPPED));
+            for (Map<String, String> change : List.of(Map.of("maxOrderQuantity", "5", "maxOrderValue", "2500.5"),
+                    Map.of("maxOrderQuantity", "0", "maxTradesPerDay", "7"))) {
+                var result = first.loop().submit(new com.quantdesk.core.command.SetBotLimits(ACC, capped, change,
+                        "risk-officer")).get(10, java.util.concurrent.TimeUnit.SECONDS);
+                assertThat(result.accepted()).as(result.toString()).isTrue();
+            }
+        }
+        assertThat(rows("SELECT account, bot, payload FROM events WHERE type = 'RiskConfigChanged' ORDER BY sequence"))
+                .containsExactly("acc|capped|{\"item\":\"botLimits\",\"previous\":\"maxOrderQuantity=0;"
+                                + "maxOrderValue=0.00\",\"current\":\"maxOrderQuantity=5;maxOrderValue=2500.50\","
+                                + "\"actor\":\"risk-officer\"}",
+                        "acc|capped|{\"item\":\"botLimits\",\"previous\":\"maxOrderQuantity=5;maxTradesPerDay=0\","
+                                + "\"current\":\"maxOrderQuantity=0;maxTradesPerDay=7\",\"actor\":\"risk-officer\"}");
+
+        try (PaperRuntime second = PaperRuntime.start(quiet(dir, Duration.ZERO), database.config(), 10,
+                notices::add)) {
+            assertThat(second.loop().call(e -> second.risk().botLimits(capped)).get(10,
+                    java.util.concurrent.TimeUnit.SECONDS))
+                    .isEqualTo(new com.quantdesk.core.risk.BotLimits(0, 2_500_50, 0, 7));
+        }
+    }
+
+    @Test
     void botsKeepTheirLifeAcrossARestartWhateverTheConfigurationFileSays() throws Exception {
         BotId created = BotId.of("sma-infy");
         try (PaperRuntime first = start()) {

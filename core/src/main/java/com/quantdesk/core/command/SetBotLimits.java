@@ -1,22 +1,27 @@
 package com.quantdesk.core.command;
 
+import com.quantdesk.core.domain.AccountId;
 import com.quantdesk.core.domain.BotId;
-import com.quantdesk.core.risk.BotLimits;
+import java.util.Map;
 import java.util.Objects;
 
 /**
- * Set a bot's extra limits.
+ * Change some of a bot's extra limits, by configuration key (see {@code BotLimits}); 0 lets the
+ * account's limit apply again. The bot must be one of the account's (not deleted).
  *
- * @param bot    the bot
- * @param limits its limits ({@link BotLimits#NONE} to remove them)
- * @param actor  who asked
+ * @param account the bot's account
+ * @param bot     the bot
+ * @param changes key → new value as text (money in rupees)
+ * @param actor   who asked
  */
-public record SetBotLimits(BotId bot, BotLimits limits, String actor) implements RiskCommand {
+public record SetBotLimits(AccountId account, BotId bot, Map<String, String> changes, String actor)
+        implements RiskCommand {
 
-    /** Validates the command. */
+    /** Validates and copies the command. */
     public SetBotLimits {
+        Objects.requireNonNull(account, "account");
         Objects.requireNonNull(bot, "bot");
-        Objects.requireNonNull(limits, "limits");
+        changes = Map.copyOf(changes);
         actor = actor == null || actor.isBlank() ? "system" : actor;
     }
 }

@@ -13,6 +13,7 @@ import com.quantdesk.core.command.OpenAccount;
 import com.quantdesk.core.command.RecordAudit;
 import com.quantdesk.core.command.ResetKillSwitch;
 import com.quantdesk.core.command.RiskCommand;
+import com.quantdesk.core.command.SetBotLimits;
 import com.quantdesk.core.command.SetTradingState;
 import com.quantdesk.core.command.SubmitOrder;
 import com.quantdesk.core.domain.AccountId;
@@ -184,6 +185,12 @@ public final class TradingEngine implements EngineView {
     public Optional<BotState> botState(BotId bot) {
         BotRuntime runtime = bots.get(bot);
         return runtime == null ? Optional.empty() : Optional.of(runtime.state());
+    }
+
+    /** Whether {@code bot} is a bot of {@code account} that is not deleted. */
+    public boolean hasBot(AccountId account, BotId bot) {
+        BotRuntime runtime = bots.get(bot);
+        return runtime != null && runtime.state() != BotState.DELETED && runtime.account().equals(account);
     }
 
     /** A bot's own book (its fills' positions, cash, charges, realized P&amp;L; starting cash 0). */
@@ -482,6 +489,10 @@ public final class TradingEngine implements EngineView {
     private CommandResult applyRisk(RiskCommand command, long commandId) {
         if (risk == null) {
             return CommandResult.refused(null, "RISK_NOT_ATTACHED", "no risk engine is attached");
+        }
+        if (command instanceof SetBotLimits b && !hasBot(b.account(), b.bot())) {
+            return CommandResult.refused(null, "ORDER_UNKNOWN_BOT", "no bot " + b.bot() + " on account "
+                    + b.account());
         }
         RiskHook.Change change;
         try {

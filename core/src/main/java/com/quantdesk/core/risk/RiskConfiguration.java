@@ -71,55 +71,44 @@ final class RiskConfiguration {
     }
 
     /**
-     * Applies a configuration command.
+     * Applies a configuration command: validates it, describes what changes, and installs the change
+     * by {@link #install} from that description, the same way recovery installs the journaled one.
      *
      * @throws IllegalArgumentException when the command is invalid (nothing changes)
      */
     RiskHook.Change apply(RiskCommand command) {
-        return switch (command) {
+        RiskHook.Change change = switch (command) {
             case SetRiskLimits s -> {
                 RiskLimits before = limits(s.account());
-                RiskLimits after = before.with(s.changes());
-                limits.put(s.account(), after);
-                Map<String, String> old = new TreeMap<>();
-                Map<String, String> now = new TreeMap<>();
-                Map<String, String> a = before.toMap();
-                after.toMap().forEach((k, v) -> {
-                    if (!v.equals(a.get(k))) {
-                        old.put(k, a.get(k));
-                        now.put(k, v);
-                    }
-                });
-                yield new RiskHook.Change(s.account(), BotId.NONE, "limits", pairs(old), pairs(now));
+                yield changed(s.account(), BotId.NONE, "limits", before.toMap(), before.with(s.changes()).toMap());
             }
             case SetBotLimits b -> {
                 BotLimits before = botLimits(b.bot());
-                botLimits.put(b.bot(), b.limits());
-                yield new RiskHook.Change(AccountId.SYSTEM, b.bot(), "botLimits", pairs(botLimitsMap(before)),
-                        pairs(botLimitsMap(b.limits())));
+                yield changed(b.account(), b.bot(), "botLimits", before.toMap(), before.with(b.changes()).toMap());
             }
-            case SetBanList b -> {
-                Set<Symbol> before = banned;
-                banned = Set.copyOf(b.symbols());
-                yield new RiskHook.Change(AccountId.SYSTEM, BotId.NONE, "banList", symbolsText(before),
-                        symbolsText(banned) + (b.source().isBlank() ? "" : " from " + b.source()));
-            }
+            case SetBanList b -> new RiskHook.Change(AccountId.SYSTEM, BotId.NONE, "banList", symbolsText(banned),
+                    symbolsText(b.symbols()) + (b.source().isBlank() ? "" : " from " + b.source()));
         };
+        install(change.account(), change.bot(), change.item(), change.current());
+        return change;
     }
 
-    /** Recovery: applies a journaled change again. */
+    /** Recovery: applies a journaled change again, by the same code that applied it live. */
     void recover(RiskConfigChanged change) {
-        switch (change.item()) {
-            case "limits" -> limits.put(change.account(), limits(change.account()).with(parsePairs(change.current())));
-            case "botLimits" -> {
-                Map<String, String> m = parsePairs(change.current());
-                botLimits.put(change.bot(), new BotLimits(Long.parseLong(m.get("maxOrderQuantity")),
-                        Long.parseLong(m.get("maxOrderValue")), Long.parseLong(m.get("maxPositionValue")),
-                        Integer.parseInt(m.get("maxTradesPerDay"))));
-            }
+        install(change.account(), change.bot(), change.item(), change.current());
+    }
+
+    /**
+     * The one place a run-time change takes effect. {@code current} is the event's text: the changed
+     * keys of the limits (so a change applies on top of whatever was configured at start), or the
+     * whole ban list.
+     */
+    private void install(AccountId account, BotId bot, String item, String current) {
+        switch (item) {
+            case "limits" -> limits.put(account, limits(account).with(parsePairs(current)));
+            case "botLimits" -> botLimits.put(bot, botLimits(bot).with(parsePairs(current)));
             case "banList" -> {
                 Set<Symbol> restored = new TreeSet<>();
-                String current = change.current();
                 int from = current.indexOf(" from ");
                 for (String part : (from < 0 ? current : current.substring(0, from)).split(",")) {
                     if (!part.isBlank()) {
@@ -128,8 +117,22 @@ final class RiskConfiguration {
                 }
                 banned = Set.copyOf(restored);
             }
-            default -> throw new IllegalStateException("unknown risk configuration item " + change.item());
+            default -> throw new IllegalStateException("unknown risk configuration item " + item);
         }
+    }
+
+    /** Only the keys whose text changed, old and new, as {@code k=v;k=v}. */
+    private static RiskHook.Change changed(AccountId account, BotId bot, String item, Map<String, String> before,
+                                           Map<String, String> after) {
+        Map<String, String> old = new TreeMap<>();
+        Map<String, String> now = new TreeMap<>();
+        after.forEach((k, v) -> {
+            if (!v.equals(before.get(k))) {
+                old.put(k, before.get(k));
+                now.put(k, v);
+            }
+        });
+        return new RiskHook.Change(account, bot, item, pairs(old), pairs(now));
     }
 
     /** {@code k=v;k=v} in key order: readable in the audit trail and parseable on recovery. */
@@ -148,12 +151,6 @@ final class RiskConfiguration {
             }
         }
         return map;
-    }
-
-    private static Map<String, String> botLimitsMap(BotLimits b) {
-        return Map.of("maxOrderQuantity", Long.toString(b.maxOrderQuantity()), "maxOrderValue",
-                Long.toString(b.maxOrderValue()), "maxPositionValue", Long.toString(b.maxPositionValue()),
-                "maxTradesPerDay", Integer.toString(b.maxTradesPerDay()));
     }
 
     private static String symbolsText(Set<Symbol> symbolSet) {

@@ -43,6 +43,7 @@ import org.junit.jupiter.api.Test;
 class EngineRecoveryTest {
 
     private static final AccountId ACC = AccountId.of("acc");
+    private static final BotId B1 = BotId.of("b1");
     private static final List<Symbol> SYMBOLS = List.of(Symbol.of("INFY"), Symbol.of("TCS"), Symbol.of("SBIN"));
     private static final Instant START = Instant.parse("2026-01-05T04:30:00Z"); // 10:00 IST
 
@@ -62,6 +63,7 @@ class EngineRecoveryTest {
         RiskEngine risk = new RiskEngine(RiskLimits.defaults().with("staleDataAfter", "0s"));
         engine.attachRisk(risk);
         engine.openAccount(ACC, 10_00_000_00L);
+        engine.addBot(B1, ACC, (ctx, bar) -> { }, List.of());
         List<Event> events = new ArrayList<>();
         engine.addListener(events::add);
         return new Rig(clock, gateway, engine, risk, events);
@@ -111,8 +113,9 @@ class EngineRecoveryTest {
                         case 1 -> rig.engine.execute(new SetTradingState(ACC, TradingState.ACTIVE, "t", "tester"));
                         case 2 -> rig.engine.execute(new SetRiskLimits(ACC,
                                 Map.of("maxOrderQuantity", Integer.toString(5 + random.nextInt(30))), "tester"));
-                        default -> rig.engine.execute(new SetBotLimits(BotId.of("b1"),
-                                new BotLimits(random.nextInt(10), 0, 0, 0), "tester"));
+                        default -> rig.engine.execute(new SetBotLimits(ACC, B1, Map.of("maxOrderQuantity",
+                                Integer.toString(random.nextInt(10)), "maxOrderValue", random.nextInt(3) + "000.50"),
+                                "tester"));
                     }
                 }
             }
@@ -141,7 +144,7 @@ class EngineRecoveryTest {
                 .map(p -> p.symbol() + ":" + p.quantity() + ":" + p.costBasis()).toList());
         assertThat(restored.engine.tradingState(ACC)).isEqualTo(live.engine.tradingState(ACC));
         assertThat(restored.risk.limits(ACC)).isEqualTo(live.risk.limits(ACC));
-        assertThat(restored.risk.botLimits(BotId.of("b1"))).isEqualTo(live.risk.botLimits(BotId.of("b1")));
+        assertThat(restored.risk.botLimits(B1)).isEqualTo(live.risk.botLimits(B1));
         assertThat(restored.risk.banList()).containsExactly(Symbol.of("SBIN"));
 
         // Both continue with the same ids and the same answer.
@@ -152,6 +155,33 @@ class EngineRecoveryTest {
         CommandResult b = restored.engine.execute(new SubmitOrder(next));
         assertThat(b).isEqualTo(a);
         assertThat(restored.events.getLast().sequence()).isEqualTo(live.events.getLast().sequence());
+    }
+
+    @Test
+    void botLimitsChangedAtRunTimeAreRestoredByReplayAndDecideTheSameOrdersAlike() {
+        Rig live = rig();
+        Symbol infy = SYMBOLS.getFirst();
+        live.engine.onBar(new Bar(infy, START, 1_500_00, 1_500_00, 1_500_00, 1_500_00, 1000));
+        assertThat(live.engine.execute(new SetBotLimits(ACC, B1, Map.of("maxOrderQuantity", "5", "maxOrderValue",
+                "4000"), "risk")).accepted()).isTrue();
+        assertThat(live.engine.execute(new SetBotLimits(ACC, B1, Map.of("maxOrderValue", "0", "maxTradesPerDay",
+                "3"), "risk")).accepted()).isTrue();
+
+        Rig restored = rig();
+        restored.clock.set(live.clock.instant());
+        live.events.forEach(restored.engine::recover);
+
+        assertThat(restored.risk.botLimits(B1)).isEqualTo(new BotLimits(5, 0, 0, 3))
+                .isEqualTo(live.risk.botLimits(B1));
+        restored.engine.start();
+        live.engine.start();
+        for (long quantity : new long[] {6, 5}) {
+            OrderRequest request = OrderRequest.limit(ACC, B1, infy, Side.BUY, quantity, 1_500_00, Product.MIS);
+            CommandResult a = live.engine.execute(new SubmitOrder(request));
+            CommandResult b = restored.engine.execute(new SubmitOrder(request));
+            assertThat(b).isEqualTo(a);
+            assertThat(a.reasonCode()).isEqualTo(quantity == 6 ? "RISK_MAX_ORDER_QUANTITY" : "");
+        }
     }
 
     @Test

@@ -129,27 +129,81 @@ class RiskConfigTest {
     }
 
     @Test
-    void setBotLimitsRecordsThePreviousAndCurrentLimits() {
+    void setBotLimitsRecordsWhoChangedWhichKeysOfWhichBot() {
         RiskDesk desk = new RiskDesk(relaxed());
-        desk.execute(new SetBotLimits(BOT, new BotLimits(100, 0, 0, 0), "bob"));
-        desk.execute(new SetBotLimits(BOT, BotLimits.NONE, "carol"));
+        assertThat(desk.execute(new SetBotLimits(ACC, BOT, Map.of("maxOrderQuantity", "100", "maxOrderValue",
+                "25000.5", "maxTradesPerDay", "0"), "bob")).accepted()).isTrue();
+        assertThat(desk.execute(new SetBotLimits(ACC, BOT, Map.of("maxOrderQuantity", "0"), "carol"))
+                .accepted()).isTrue();
         assertThat(desk.events(RiskConfigChanged.class)).satisfiesExactly(first -> {
-            assertThat(first.account()).isEqualTo(AccountId.SYSTEM);
+            assertThat(first.account()).isEqualTo(ACC);
             assertThat(first.bot()).isEqualTo(BOT);
             assertThat(first.item()).isEqualTo("botLimits");
-            assertThat(first.previous()).isEqualTo(
-                    "maxOrderQuantity=0;maxOrderValue=0;maxPositionValue=0;maxTradesPerDay=0");
-            assertThat(first.current()).isEqualTo(
-                    "maxOrderQuantity=100;maxOrderValue=0;maxPositionValue=0;maxTradesPerDay=0");
+            assertThat(first.previous()).isEqualTo("maxOrderQuantity=0;maxOrderValue=0.00");
+            assertThat(first.current()).isEqualTo("maxOrderQuantity=100;maxOrderValue=25000.50");
             assertThat(first.actor()).isEqualTo("bob");
+            assertThat(first.time()).isEqualTo(RiskDesk.SESSION);
         }, second -> {
-            assertThat(second.previous()).isEqualTo(
-                    "maxOrderQuantity=100;maxOrderValue=0;maxPositionValue=0;maxTradesPerDay=0");
-            assertThat(second.current()).isEqualTo(
-                    "maxOrderQuantity=0;maxOrderValue=0;maxPositionValue=0;maxTradesPerDay=0");
+            assertThat(second.previous()).isEqualTo("maxOrderQuantity=100");
+            assertThat(second.current()).isEqualTo("maxOrderQuantity=0");
             assertThat(second.actor()).isEqualTo("carol");
         });
+        assertThat(desk.risk.botLimits(BOT)).isEqualTo(new BotLimits(0, 25_000_50, 0, 0));
         desk.assertAllowed(desk.submit(limit(INFY, Side.BUY, 101, 100_00, Product.MIS)));
+    }
+
+    @Test
+    void botLimitsAreWrittenByKeyWithMoneyInRupees() {
+        assertThat(BotLimits.NONE.toMap()).containsExactly(Map.entry("maxOrderQuantity", "0"),
+                Map.entry("maxOrderValue", "0.00"), Map.entry("maxPositionValue", "0.00"),
+                Map.entry("maxTradesPerDay", "0"));
+        BotLimits limits = BotLimits.NONE.with(Map.of("maxOrderQuantity", " 250 ", "maxOrderValue", "50000",
+                "maxPositionValue", "125000.75", "maxTradesPerDay", "40"));
+        assertThat(limits).isEqualTo(new BotLimits(250, Paise.ofRupees(50_000), 1_25_000_75, 40));
+        assertThat(BotLimits.NONE.with(limits.toMap())).isEqualTo(limits);
+        assertThat(limits.with("maxOrderValue", "0")).isEqualTo(new BotLimits(250, 0, 1_25_000_75, 40));
+    }
+
+    @ParameterizedTest(name = "{0}={1} -> {2}")
+    @CsvSource(delimiter = '|', value = {
+        "maxOrderQty      | 100         | unknown bot limit 'maxOrderQty'",
+        "maxOrderQuantity | -1          | bot limit maxOrderQuantity must not be negative (0 = the account's limit), was -1",
+        "maxOrderQuantity | 2.5         | bot limit maxOrderQuantity='2.5' is not a valid whole number",
+        "maxOrderQuantity | ''          | bot limit maxOrderQuantity='' is not a valid whole number",
+        "maxOrderValue    | lots        | bot limit maxOrderValue='lots' is not a valid rupee amount",
+        "maxOrderValue    | 100.005     | bot limit maxOrderValue='100.005' has more than two decimals (rupees to the paisa)",
+        "maxPositionValue | -0.01       | bot limit maxPositionValue must not be negative (0 = the account's limit), was -0.01",
+        "maxTradesPerDay  | 3000000000  | bot limit maxTradesPerDay must be at most 2147483647, was 3000000000",
+        "maxTradesPerDay  | -5          | bot limit maxTradesPerDay must not be negative (0 = the account's limit), was -5",
+    })
+    void botLimitsRejectUnknownKeysAndBadValuesNamingTheKey(String key, String value, String message) {
+        assertThatThrownBy(() -> BotLimits.NONE.with(key, value))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage(message);
+    }
+
+    @Test
+    void anInvalidBotLimitChangeIsRefusedWholeAndWritesNothing() {
+        RiskDesk desk = new RiskDesk(relaxed());
+        CommandResult result = desk.execute(new SetBotLimits(ACC, BOT, Map.of("maxOrderQuantity", "5",
+                "maxTradesPerDay", "many"), "alice"));
+        assertThat(result.accepted()).isFalse();
+        assertThat(result.reasonCode()).isEqualTo("RISK_INVALID_CONFIG");
+        assertThat(result.message()).isEqualTo("bot limit maxTradesPerDay='many' is not a valid whole number");
+        assertThat(desk.risk.botLimits(BOT)).isEqualTo(BotLimits.NONE);
+        assertThat(desk.events(RiskConfigChanged.class)).isEmpty();
+    }
+
+    @ParameterizedTest(name = "bot {1} on account {0} -> refused")
+    @CsvSource({"acc, nobody", "other, bot"})
+    void botLimitsOfABotThatIsNotOnTheAccountAreRefused(String account, String bot) {
+        RiskDesk desk = new RiskDesk(relaxed());
+        CommandResult result = desk.execute(new SetBotLimits(AccountId.of(account), BotId.of(bot),
+                Map.of("maxOrderQuantity", "5"), "alice"));
+        assertThat(result.accepted()).isFalse();
+        assertThat(result.reasonCode()).isEqualTo("ORDER_UNKNOWN_BOT");
+        assertThat(result.message()).isEqualTo("no bot " + bot + " on account " + account);
+        assertThat(desk.risk.botLimits(BotId.of(bot))).isEqualTo(BotLimits.NONE);
+        assertThat(desk.events(RiskConfigChanged.class)).isEmpty();
     }
 
     @Test

@@ -46,8 +46,10 @@ import com.quantdesk.server.redis.RedisConnection;
 import com.quantdesk.server.redis.RedisUnavailableException;
 import com.quantdesk.server.stream.StreamHub;
 import com.quantdesk.server.trading.AccountBoard;
+import com.quantdesk.server.trading.Alerts;
 import com.quantdesk.server.trading.Bots;
 import com.quantdesk.server.trading.EngineAccess;
+import com.quantdesk.server.trading.EquityHistory;
 import com.quantdesk.server.trading.IdempotencyKeys;
 import com.quantdesk.server.trading.OrderQueries;
 import com.quantdesk.server.trading.Orders;
@@ -98,9 +100,10 @@ public final class ApiServer implements AutoCloseable {
     private final BacktestJobs backtests;
     private final ScheduledExecutorService chores;
     private final boolean tls;
+    private final EquityHistory equity;
 
     private ApiServer(Javalin app, Optional<String> generatedPassword, Optional<RedisConnection> redis, StreamHub hub,
-                      BacktestJobs backtests, ScheduledExecutorService chores, boolean tls) {
+                      BacktestJobs backtests, ScheduledExecutorService chores, boolean tls, EquityHistory equity) {
         this.app = app;
         this.generatedPassword = generatedPassword;
         this.redis = redis;
@@ -108,6 +111,7 @@ public final class ApiServer implements AutoCloseable {
         this.backtests = backtests;
         this.chores = chores;
         this.tls = tls;
+        this.equity = equity;
     }
 
     /**
@@ -152,6 +156,7 @@ public final class ApiServer implements AutoCloseable {
             return null;
         });
         refresh.run();
+        EquityHistory equity = new EquityHistory(sql, board.current().asOf());
         Portfolios portfolios = new Portfolios(board::current, history);
         OrderQueries queries = new OrderQueries(sql);
         IdempotencyKeys idempotency = new IdempotencyKeys(sql, clock);
@@ -219,6 +224,7 @@ public final class ApiServer implements AutoCloseable {
             new TradingRoutes(orders, bots, portfolios, runtime.market(), catalog, board::current,
                     () -> MarketTime.tradeDate(clock.instant())).register(cfg.routes);
             new RiskRoutes(desk, new AuditQuery(sql)).register(cfg.routes);
+            new HistoryRoutes(equity, new Alerts(sql), portfolios, bots, board::current).register(cfg.routes);
             new BacktestRoutes(backtests).register(cfg.routes);
             new SystemRoutes(runtime, engine, redis, metrics, hub, clock, version).register(cfg.routes);
             new StreamRoutes(hub, authenticator, cors, runtime.market(), config.heartbeat()).register(cfg.routes);
@@ -250,6 +256,7 @@ public final class ApiServer implements AutoCloseable {
         chores.scheduleWithFixedDelay(() -> {
             try {
                 refresh.run();
+                equity.sample(board.current());
             } catch (RuntimeException e) {
                 LOG.debug("board not refreshed: {}", e.getMessage());
             }
@@ -271,11 +278,12 @@ public final class ApiServer implements AutoCloseable {
             chores.shutdownNow();
             hub.close();
             backtests.close();
+            equity.close();
             redis.ifPresent(RedisConnection::close);
             throw new IllegalStateException("cannot listen on " + config.bind() + ":" + config.port() + ": "
                     + rootMessage(e), e);
         }
-        return new ApiServer(app, generated, redis, hub, backtests, chores, config.tls().isPresent());
+        return new ApiServer(app, generated, redis, hub, backtests, chores, config.tls().isPresent(), equity);
     }
 
     private static boolean isProblem(Context ctx) {
@@ -324,6 +332,7 @@ public final class ApiServer implements AutoCloseable {
         hub.close();
         app.stop();
         backtests.close();
+        equity.close();
         redis.ifPresent(RedisConnection::close);
     }
 

@@ -1,6 +1,7 @@
 package com.quantdesk.server.api;
 
 import com.quantdesk.core.domain.AccountId;
+import com.quantdesk.core.domain.BotId;
 import com.quantdesk.server.audit.AuditQuery;
 import com.quantdesk.server.auth.Access;
 import com.quantdesk.server.auth.Principal;
@@ -28,6 +29,9 @@ final class RiskRoutes {
         routes.get("/api/v1/risk/limits/{account}", ctx -> ctx.json(desk.limits(Requests.principal(ctx),
                 account(ctx))), Access.AUTHENTICATED);
         routes.put("/api/v1/risk/limits/{account}", this::setLimits, Role.RISK, Role.ADMIN);
+        routes.get("/api/v1/risk/limits/{account}/bots/{bot}", ctx -> ctx.json(desk.botLimits(
+                Requests.principal(ctx), account(ctx), bot(ctx))), Access.AUTHENTICATED);
+        routes.put("/api/v1/risk/limits/{account}/bots/{bot}", this::setBotLimits, Role.RISK, Role.ADMIN);
         routes.get("/api/v1/risk/states", ctx -> ctx.json(desk.states(Requests.principal(ctx))),
                 Access.AUTHENTICATED);
         routes.post("/api/v1/risk/kill-switch", this::kill, Role.RISK);
@@ -43,6 +47,14 @@ final class RiskRoutes {
         }
     }
 
+    private static BotId bot(Context ctx) {
+        try {
+            return BotId.of(ctx.pathParam("bot"));
+        } catch (IllegalArgumentException e) {
+            throw ApiError.notFound("no bot " + ctx.pathParam("bot"));
+        }
+    }
+
     private void setLimits(Context ctx) {
         Requests.audited(ctx);
         AccountId account = account(ctx);
@@ -52,11 +64,21 @@ final class RiskRoutes {
         ctx.json(desk.setLimits(Requests.principal(ctx), Requests.caller(ctx), account, limits));
     }
 
+    private void setBotLimits(Context ctx) {
+        Requests.audited(ctx);
+        AccountId account = account(ctx);
+        BotId bot = bot(ctx);
+        Body body = Requests.body(ctx);
+        Map<String, String> limits = body.strings("limits", 40, 40);
+        body.done();
+        ctx.json(desk.setBotLimits(Requests.principal(ctx), Requests.caller(ctx), account, bot, limits));
+    }
+
     private void kill(Context ctx) {
         Requests.audited(ctx);
         Body body = Requests.body(ctx);
         Optional<AccountId> account = optionalAccount(body);
-        String reason = body.text("reason", 200);
+        String reason = reason(body);
         boolean flatten = body.flag("flatten", false);
         body.done();
         ctx.json(desk.kill(Requests.principal(ctx), Requests.caller(ctx), account, reason, flatten));
@@ -66,9 +88,18 @@ final class RiskRoutes {
         Requests.audited(ctx);
         Body body = Requests.body(ctx);
         Optional<AccountId> account = optionalAccount(body);
-        String reason = body.text("reason", 200);
+        String reason = reason(body);
         body.done();
         ctx.json(desk.reset(Requests.principal(ctx), Requests.caller(ctx), account, reason));
+    }
+
+    /** Why the switch is thrown or reset: required, and it goes into the audit trail. */
+    private static String reason(Body body) {
+        String reason = body.text("reason", 200);
+        if (body.has("reason") && reason.isBlank()) {
+            body.fail("reason", "is required: say why, it goes into the audit trail");
+        }
+        return reason.strip();
     }
 
     private static Optional<AccountId> optionalAccount(Body body) {

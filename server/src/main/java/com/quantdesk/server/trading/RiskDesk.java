@@ -3,14 +3,17 @@ package com.quantdesk.server.trading;
 import com.quantdesk.core.command.ActivateKillSwitch;
 import com.quantdesk.core.command.CommandResult;
 import com.quantdesk.core.command.ResetKillSwitch;
+import com.quantdesk.core.command.SetBotLimits;
 import com.quantdesk.core.command.SetRiskLimits;
 import com.quantdesk.core.domain.AccountId;
 import com.quantdesk.core.domain.BotId;
+import com.quantdesk.core.risk.BotLimits;
 import com.quantdesk.core.risk.RiskEngine;
 import com.quantdesk.server.audit.Caller;
 import com.quantdesk.server.auth.Principal;
 import com.quantdesk.server.auth.Role;
 import com.quantdesk.server.http.ApiError;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -64,6 +67,66 @@ public final class RiskDesk {
             throw ApiError.invalid(result.message(), List.of(new ApiError.FieldError("limits", result.message())));
         }
         return limits(principal, account);
+    }
+
+    /**
+     * A bot's own limits, by configuration key (money in rupees; 0 = the account's limit applies).
+     *
+     * @throws ApiError 404 unless the account is the caller's and the bot is one of its bots
+     */
+    public Map<String, String> botLimits(Principal principal, AccountId account, BotId bot) {
+        portfolios.requireVisible(principal, account);
+        // Nothing may throw on the engine thread but a refusal, so an unknown bot comes back empty.
+        return engine.read(e -> e.hasBot(account, bot)
+                ? java.util.Optional.<Map<String, String>>of(new TreeMap<>(risk.botLimits(bot).toMap()))
+                : java.util.Optional.<Map<String, String>>empty()).orElseThrow(() -> noBot(account, bot));
+    }
+
+    /**
+     * Changes some of a bot's limits; audited like the account's, as {@code risk.bot-limits} on the bot.
+     *
+     * @throws ApiError 403 without RISK or ADMIN, 404 for a bot not on the account, 400 naming each key at fault
+     */
+    public Map<String, String> setBotLimits(Principal principal, Caller caller, AccountId account, BotId bot,
+                                            Map<String, String> changes) {
+        if (!principal.has(Role.RISK) && !principal.has(Role.ADMIN)) {
+            throw ApiError.forbidden("changing risk limits needs the RISK or ADMIN role");
+        }
+        portfolios.requireVisible(principal, account);
+        if (!engine.read(e -> e.hasBot(account, bot))) {
+            throw noBot(account, bot);
+        }
+        if (changes.isEmpty()) {
+            throw ApiError.invalidField("limits", "name at least one limit to change");
+        }
+        CommandResult result = engine.change(e -> e.execute(new SetBotLimits(account, bot, changes,
+                principal.username()), r -> caller.entry(account, "risk.bot-limits", bot.value(), r.accepted() ? "ok"
+                : "refused " + r.reasonCode(), new TreeMap<>(changes).toString()))).value();
+        changed.run();
+        if (!result.accepted()) {
+            if (result.reasonCode().equals("ORDER_UNKNOWN_BOT")) {
+                throw noBot(account, bot); // deleted since the look above
+            }
+            throw ApiError.invalid(result.message(), keysAtFault(changes, result.message()));
+        }
+        return botLimits(principal, account, bot);
+    }
+
+    /** Every key of {@code changes} that is wrong on its own, each with its message; else the engine's. */
+    private static List<ApiError.FieldError> keysAtFault(Map<String, String> changes, String message) {
+        List<ApiError.FieldError> errors = new ArrayList<>();
+        new TreeMap<>(changes).forEach((key, value) -> {
+            try {
+                BotLimits.NONE.with(key, value);
+            } catch (IllegalArgumentException e) {
+                errors.add(new ApiError.FieldError("limits." + key, e.getMessage()));
+            }
+        });
+        return errors.isEmpty() ? List.of(new ApiError.FieldError("limits", message)) : errors;
+    }
+
+    private static ApiError noBot(AccountId account, BotId bot) {
+        return ApiError.notFound("no bot " + bot + " on account " + account);
     }
 
     /** The trading states the caller may see. */

@@ -1,9 +1,8 @@
 package com.quantdesk.server.limits;
 
 import com.quantdesk.store.FlakyDataSource;
-import com.quantdesk.store.PostgresTestDatabase;
+import com.quantdesk.server.db.TestStores;
 import com.quantdesk.store.Store;
-import com.quantdesk.store.Stores;
 import com.quantdesk.store.TestDatabase;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -17,11 +16,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -35,33 +32,20 @@ class JdbcTokenRevocationsIT {
 
     private final AtomicReference<Instant> now = new AtomicReference<>(NINE);
     private final InstantSource clock = now::get;
-    private TestDatabase database;
-    private Store store;
-
-    static Stream<Arguments> databases() {
-        return Stream.of(
-                Arguments.of("SQLite", (Function<Path, TestDatabase>) TestDatabase::sqlite),
-                Arguments.of("PostgreSQL", (Function<Path, TestDatabase>) PostgresTestDatabase::create));
-    }
+    private final TestStores stores = new TestStores();
 
     private JdbcTokenRevocations open(Function<Path, TestDatabase> newDatabase) {
-        database = newDatabase.apply(directory);
-        store = Stores.open(database.config());
+        Store store = stores.open(newDatabase, directory);
         return new JdbcTokenRevocations(store.dataSource(), clock);
     }
 
     @AfterEach
     void closeDatabase() {
-        if (store != null) {
-            store.close();
-        }
-        if (database != null) {
-            database.close();
-        }
+        stores.close();
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @MethodSource("com.quantdesk.server.db.TestStores#databases")
     void revokesATokenUntilItExpires(String name, Function<Path, TestDatabase> newDatabase) {
         JdbcTokenRevocations revocations = open(newDatabase);
 
@@ -76,7 +60,7 @@ class JdbcTokenRevocationsIT {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @MethodSource("com.quantdesk.server.db.TestStores#databases")
     void doesNotRecordATokenThatHasAlreadyExpired(String name, Function<Path, TestDatabase> newDatabase)
             throws SQLException {
         JdbcTokenRevocations revocations = open(newDatabase);
@@ -88,21 +72,21 @@ class JdbcTokenRevocationsIT {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @MethodSource("com.quantdesk.server.db.TestStores#databases")
     void seesEarlierUnexpiredRevocationsWhenMade(String name, Function<Path, TestDatabase> newDatabase) {
         JdbcTokenRevocations first = open(newDatabase);
         first.revoke("jti-1", NINE.plus(Duration.ofMinutes(15)));
         first.revoke("jti-2", NINE.plus(Duration.ofMinutes(5)));
         now.set(NINE.plus(Duration.ofMinutes(10)));
 
-        JdbcTokenRevocations second = new JdbcTokenRevocations(store.dataSource(), clock);
+        JdbcTokenRevocations second = new JdbcTokenRevocations(stores.store().dataSource(), clock);
 
         assertThat(second.isRevoked("jti-1")).isTrue();
         assertThat(second.isRevoked("jti-2")).isFalse();
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @MethodSource("com.quantdesk.server.db.TestStores#databases")
     void keepsTheLaterExpiryWhenATokenIsRevokedTwice(String name, Function<Path, TestDatabase> newDatabase)
             throws SQLException {
         JdbcTokenRevocations revocations = open(newDatabase);
@@ -116,7 +100,7 @@ class JdbcTokenRevocationsIT {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @MethodSource("com.quantdesk.server.db.TestStores#databases")
     void purgesOnlyExpiredRevocations(String name, Function<Path, TestDatabase> newDatabase) throws SQLException {
         JdbcTokenRevocations revocations = open(newDatabase);
         revocations.revoke("jti-1", NINE.plus(Duration.ofMinutes(5)));
@@ -130,10 +114,10 @@ class JdbcTokenRevocationsIT {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("databases")
+    @MethodSource("com.quantdesk.server.db.TestStores#databases")
     void holdsARevocationInMemoryWhenTheDatabaseCannotRecordIt(String name, Function<Path, TestDatabase> newDatabase) {
         open(newDatabase);
-        FlakyDataSource flaky = new FlakyDataSource(store.dataSource());
+        FlakyDataSource flaky = new FlakyDataSource(stores.store().dataSource());
         JdbcTokenRevocations revocations = new JdbcTokenRevocations(flaky, clock);
         assertThat(revocations.healthy()).isTrue();
         flaky.goDown();
@@ -147,7 +131,7 @@ class JdbcTokenRevocationsIT {
 
     private Map<String, Long> rows() throws SQLException {
         Map<String, Long> rows = new LinkedHashMap<>();
-        try (Connection connection = store.dataSource().getConnection();
+        try (Connection connection = stores.store().dataSource().getConnection();
              Statement statement = connection.createStatement();
              ResultSet result = statement.executeQuery("SELECT jti, expires_at FROM revoked_tokens ORDER BY jti")) {
             while (result.next()) {
