@@ -227,6 +227,17 @@ public final class Browser implements AutoCloseable {
         return new WebDriverWait(driver, timeout, Duration.ofMillis(50)).until(condition);
     }
 
+    /** Closes {@code app} (when it was started), then this browser, even when closing the app fails. */
+    public void closeAfter(AutoCloseable app) throws Exception {
+        try {
+            if (app != null) {
+                app.close();
+            }
+        } finally {
+            close();
+        }
+    }
+
     /** Quits Chromium and its driver and deletes the profile; the test's outcome does not matter. */
     @Override
     public void close() {

@@ -181,6 +181,7 @@ public final class ApiServer implements AutoCloseable {
         SecurityHeaders headers = new SecurityHeaders(config.tls().isPresent() || !config.trustedProxies().isEmpty());
         Cors cors = new Cors(config.corsOrigins());
         Pipeline pipeline = new Pipeline(config, limiter, authenticator, audit, metrics);
+        DashboardRoutes dashboard = DashboardRoutes.load();
 
         Javalin app = Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
@@ -228,6 +229,7 @@ public final class ApiServer implements AutoCloseable {
             new BacktestRoutes(backtests).register(cfg.routes);
             new SystemRoutes(runtime, engine, redis, metrics, hub, clock, version).register(cfg.routes);
             new StreamRoutes(hub, authenticator, cors, runtime.market(), config.heartbeat()).register(cfg.routes);
+            dashboard.register(cfg.routes);
             cfg.routes.exception(ApiError.class, (e, ctx) -> Problems.write(ctx, e));
             cfg.routes.exception(HttpResponseException.class, (e, ctx) -> Problems.write(ctx, e));
             cfg.routes.exception(RedisUnavailableException.class, (e, ctx) -> {
@@ -320,7 +322,8 @@ public final class ApiServer implements AutoCloseable {
         for (var endpoint : app.unsafe.internalRouter.allHttpHandlers()) {
             Endpoint e = endpoint.endpoint;
             if (HTTP_METHODS.contains(e.method.name())) {
-                routes.add(e.method.name() + " " + e.path);
+                // A path parameter that may hold slashes (<path>) is written as OpenAPI writes any: {path}.
+                routes.add(e.method.name() + " " + e.path.replace('<', '{').replace('>', '}'));
             }
         }
         return routes;
