@@ -413,6 +413,27 @@ class DashboardBrowserTest {
                 "ERR_CONNECTION_REFUSED", "/api/v1/auth/refresh"));
     }
 
+    @Test
+    @Order(12)
+    void anOpenPageOfAUserWhoIsDisabledReturnsToSignIn() {
+        user("leaver", List.of("VIEWER"));
+        signIn("leaver", null);
+        go("positions");
+        browser.waitFor(ExpectedConditions.attributeToBe(By.cssSelector(".conn"), "data-state", "live"));
+
+        api("POST", "/api/v1/users/leaver/disable", adminToken, Map.of());
+
+        // The stream checks its caller at every heartbeat; the renewal the page then asks for is refused.
+        WebElement notice = browser.waitFor(SLOW, ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("form[aria-label='sign in'] .notice")));
+        assertThat(notice.getText()).isEqualTo("Your session has ended; please sign in again.");
+        assertThat(browser.driver().findElements(By.cssSelector("nav.main"))).isEmpty();
+        browser.screenshot("signed-out");
+        // The refused renewal (and a stream refused on the way) are the only errors.
+        assertThat(browser.consoleErrors()).isNotEmpty().allSatisfy(e -> assertThat(e).containsAnyOf(
+                "/api/v1/auth/refresh", "/api/v1/stream"));
+    }
+
     // ------------------------------------------------------------------ helpers
 
     private static void signIn(String user, String totpSecret) {

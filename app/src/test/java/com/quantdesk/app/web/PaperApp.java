@@ -7,6 +7,7 @@ import com.quantdesk.server.api.ApiServer;
 import com.quantdesk.server.backtest.BacktestData;
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -45,8 +46,11 @@ public final class PaperApp implements AutoCloseable {
         PaperRuntime runtime = ApiTests.runtime(dir, SYMBOLS, ACCOUNTS.toArray(String[]::new));
         // One browser signs several users in from one address, many times: the per-address and sign-in
         // limits are raised here (the API tests check them at their defaults).
-        ServerConfig config = ServerConfig.defaults(dir).withAddress("127.0.0.1", 0).withLimits(
-                ServerConfig.defaults(dir).limits().with("perIp", "5000/min").with("login", "1000/min"));
+        // The stream's heartbeat (which also rechecks each caller) comes every 3 s rather than 20 s.
+        ServerConfig defaults = ServerConfig.defaults(dir);
+        ServerConfig config = defaults.withAddress("127.0.0.1", 0)
+                .withLimits(defaults.limits().with("perIp", "5000/min").with("login", "1000/min"))
+                .withStream(defaults.streamConnectionsPerUser(), Duration.ofSeconds(3), defaults.streamBacklog());
         try {
             return new PaperApp(runtime, config, backtests, ApiTests.server(config, runtime, backtests));
         } catch (RuntimeException e) {

@@ -99,6 +99,7 @@ async function start() {
 }
 
 function signOut(message) {
+  document.getElementById('toasts').replaceChildren();
   if (!session) {
     showLogin(root, begin, { message });
     return;
