@@ -101,16 +101,20 @@ export class Table {
       const text = c.fmt ? c.fmt(value, row) : (value === null || value === undefined ? '' : String(value));
       if (cell.textContent === text && !fresh) return;
       const before = cell.dataset.value;
+      const flashing = [...cell.classList].find(name => name.startsWith('flash-'));
       cell.textContent = text;
       if (c.cls) {
         cell.className = (c.num ? 'num ' : '') + (c.cls(value, row) || '');
+        if (flashing) cell.classList.add(flashing);
       }
       if (c.num && !fresh && before !== undefined && c.flash !== false) {
-        const direction = Number(value) > Number(before) ? 'flash-up' : Number(value) < Number(before) ? 'flash-down' : '';
+        const direction = Number(value) > Number(before) ? 'up' : Number(value) < Number(before) ? 'down' : '';
         if (direction) {
-          cell.classList.remove('flash-up', 'flash-down');
-          void cell.offsetWidth;   // restart the animation
-          cell.classList.add(direction);
+          // Two names for each flash, alternated: a new animation name restarts the flash without
+          // forcing a layout (reading offsetWidth per cell would, hundreds of times a second).
+          const again = cell.classList.contains('flash-' + direction) ? 'flash-' + direction + '-b' : 'flash-' + direction;
+          cell.classList.remove('flash-up', 'flash-up-b', 'flash-down', 'flash-down-b');
+          cell.classList.add(again);
         }
       }
       cell.dataset.value = value === null || value === undefined ? '' : String(value);
