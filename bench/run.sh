@@ -8,6 +8,7 @@
 #   bench/run.sh startup                  # restart with 100,000 journal events, 10 times
 #   bench/run.sh startup --help           # its options
 #   bench/run.sh api stress               # 500 users against the HTTP API (also: api orders, api wrk)
+#   bench/run.sh dashboard                # the web dashboard under hundreds of quotes/s, in headless Chromium
 set -euo pipefail
 root="$(cd "$(dirname "$(readlink -f "$0")")/.." && pwd)"
 . "$root/.ci/find-jdk.sh"
@@ -20,8 +21,8 @@ export PATH="$JAVA_HOME/bin:$PATH"
 # stops Surefire; the Failsafe version the root pom uses (3.6.1) ignores that property, so without
 # -DskipITs the store's PostgreSQL integration tests would still run. Tests are still compiled:
 # core's test-jar is installed with it (-Dmaven.test.skip would leave it out).
-if [ "${1:-}" = api ]; then
-    # The API harnesses start the application jar as a child process: build it too.
+if [ "${1:-}" = api ] || [ "${1:-}" = dashboard ]; then
+    # The API and dashboard harnesses start the application jar as a child process: build it too.
     (cd "$root" && mvn -q -DskipTests -DskipITs -pl app -am install)
 else
     (cd "$root" && mvn -q -DskipTests -DskipITs -pl core,sim,backtest,store,server -am install)
@@ -31,6 +32,11 @@ if [ "${1:-}" = api ]; then
     shift
     cd "$root"
     exec "$JAVA_HOME/bin/java" -cp "$root/bench/target/benchmarks.jar" com.quantdesk.bench.api.ApiLoad "$@"
+fi
+if [ "${1:-}" = dashboard ]; then
+    shift
+    cd "$root"
+    exec "$JAVA_HOME/bin/java" -cp "$root/bench/target/benchmarks.jar" com.quantdesk.bench.web.DashboardLoad "$@"
 fi
 if [ "${1:-}" = startup ]; then
     shift

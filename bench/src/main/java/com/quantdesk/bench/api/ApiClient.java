@@ -16,14 +16,16 @@ import java.util.Map;
 import java.util.concurrent.Executors;
 
 /** HTTP calls of the load harnesses, and the set-up they share: the administrator and the users. */
-final class ApiClient {
+public final class ApiClient {
 
     static final ObjectMapper JSON = new ObjectMapper();
-    static final String PASSWORD = "Bench-User-Passphrase-2026";
+    /** The password of every user the harnesses create. */
+    public static final String PASSWORD = "Bench-User-Passphrase-2026";
 
     /** A status, the answer's body and how long it took. */
-    record Answer(int status, String body, long nanos) {
-        JsonNode json() {
+    public record Answer(int status, String body, long nanos) {
+        /** The body as JSON. */
+        public JsonNode json() {
             try {
                 return JSON.readTree(body);
             } catch (IOException e) {
@@ -35,7 +37,8 @@ final class ApiClient {
     private final HttpClient client;
     private final URI base;
 
-    ApiClient(URI base) {
+    /** A client of the API at {@code base}. */
+    public ApiClient(URI base) {
         this.base = base;
         this.client = HttpClient.newBuilder().executor(Executors.newVirtualThreadPerTaskExecutor())
                 .connectTimeout(Duration.ofSeconds(10)).build();
@@ -45,7 +48,8 @@ final class ApiClient {
         return base;
     }
 
-    Answer call(String method, String path, String token, Object body, Map<String, String> headers) {
+    /** One request; an answer of status -1 when none came (its body says why). */
+    public Answer call(String method, String path, String token, Object body, Map<String, String> headers) {
         long start = System.nanoTime();
         try {
             HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30));
@@ -70,7 +74,7 @@ final class ApiClient {
     }
 
     /** Signs the administrator in, enrolling the second factor an ADMIN needs on the way. */
-    String admin() {
+    public String admin() {
         Answer login = call("POST", "/api/v1/auth/login", null, Map.of("username", "admin", "password",
                 ApiProcess.ADMIN_PASSWORD), Map.of());
         require(login, 200);
@@ -89,20 +93,21 @@ final class ApiClient {
     }
 
     /** Creates a TRADER on one account. */
-    void createTrader(String admin, String name, String account) {
+    public void createTrader(String admin, String name, String account) {
         require(call("POST", "/api/v1/users", admin, Map.of("username", name, "password", PASSWORD, "roles",
                 List.of("TRADER"), "accounts", List.of(account)), Map.of()), 201);
     }
 
     /** Signs a user in; returns the access token. */
-    String login(String name) {
+    public String login(String name) {
         Answer login = call("POST", "/api/v1/auth/login", null, Map.of("username", name, "password", PASSWORD),
                 Map.of());
         require(login, 200);
         return login.json().path("accessToken").asText();
     }
 
-    static void require(Answer answer, int status) {
+    /** Fails unless the answer has {@code status}. */
+    public static void require(Answer answer, int status) {
         if (answer.status() != status) {
             throw new IllegalStateException("expected " + status + ", got " + answer.status() + ": " + answer.body());
         }

@@ -79,7 +79,11 @@ public final class ApiLoad {
         }
     }
 
-    static final List<String> RAISED = List.of("perIp=100000000/min", "perUser=100000000/hour",
+    /**
+     * The API's rate limits as every harness raises them: all its clients come from 127.0.0.1, which
+     * the per-address limit of 100 a minute would stop at once.
+     */
+    public static final List<String> RAISED = List.of("perIp=100000000/min", "perUser=100000000/hour",
             "perAdmin=100000000/hour", "login=100000/min", "failedLogin=100000/hour");
 
     // ------------------------------------------------------------------ stress
@@ -332,16 +336,21 @@ public final class ApiLoad {
         return options.containsKey(name) ? Integer.parseInt(options.get(name)) : otherwise;
     }
 
-    private static Duration duration(Map<String, String> options, String name, String otherwise) {
+    /** The option {@code --name} as a duration like 500ms, 30s or 2m ({@code otherwise} when not given). */
+    public static Duration duration(Map<String, String> options, String name, String otherwise) {
         String text = options.getOrDefault(name, otherwise).trim().toLowerCase(Locale.ROOT);
-        if (text.endsWith("ms")) {
-            return Duration.ofMillis(Long.parseLong(text.substring(0, text.length() - 2)));
-        }
-        if (text.endsWith("s")) {
-            return Duration.ofSeconds(Long.parseLong(text.substring(0, text.length() - 1)));
-        }
-        if (text.endsWith("m")) {
-            return Duration.ofMinutes(Long.parseLong(text.substring(0, text.length() - 1)));
+        try {
+            if (text.endsWith("ms")) {
+                return Duration.ofMillis(Long.parseLong(text.substring(0, text.length() - 2)));
+            }
+            if (text.endsWith("s")) {
+                return Duration.ofSeconds(Long.parseLong(text.substring(0, text.length() - 1)));
+            }
+            if (text.endsWith("m")) {
+                return Duration.ofMinutes(Long.parseLong(text.substring(0, text.length() - 1)));
+            }
+        } catch (NumberFormatException e) {
+            // reported below
         }
         throw new IllegalArgumentException("--" + name + ": '" + text + "' is not like 500ms, 30s or 2m");
     }
