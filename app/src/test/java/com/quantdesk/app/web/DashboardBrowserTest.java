@@ -434,6 +434,49 @@ class DashboardBrowserTest {
                 "/api/v1/auth/refresh", "/api/v1/stream"));
     }
 
+    @Test
+    @Order(13)
+    void aUserChangesTheirPasswordAndSignsInWithTheNewOne() {
+        user("changer", List.of("VIEWER"));
+        signIn("changer", null);
+        browser.driver().findElement(By.cssSelector("button.user-name")).click();
+        WebElement dialog = browser.waitFor(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("dialog")));
+        String newPassword = "Quiet-Marble-Orchard-9051";
+
+        dialog.findElement(By.name("currentPassword")).sendKeys("not-the-password-1");
+        dialog.findElement(By.name("newPassword")).sendKeys(newPassword);
+        dialog.findElement(By.name("repeat")).sendKeys(newPassword + "x");
+        dialog.findElement(By.cssSelector("button[type=submit]")).click();
+        assertThat(browser.<String>waitFor(d -> text(dialog, "repeat"))).isEqualTo("is not the same as the new password");
+        assertThat(browser.consoleErrors()).as("checked in the page, not sent").isEmpty();
+
+        dialog.findElement(By.name("repeat")).clear();
+        dialog.findElement(By.name("repeat")).sendKeys(newPassword);
+        dialog.findElement(By.cssSelector("button[type=submit]")).click();
+        assertThat(browser.<String>waitFor(d -> text(dialog, "currentPassword"))).isEqualTo("is wrong");
+        assertThat(browser.consoleErrors()).singleElement().asString().contains("/api/v1/auth/password").contains("403");
+
+        dialog.findElement(By.name("currentPassword")).clear();
+        dialog.findElement(By.name("currentPassword")).sendKeys(PASSWORD);
+        dialog.findElement(By.cssSelector("button[type=submit]")).click();
+        WebElement notice = browser.waitFor(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("form[aria-label='sign in'] .notice")));
+        assertThat(notice.getText()).isEqualTo("Password changed: sign in with the new one.");
+
+        WebElement form = browser.driver().findElement(By.cssSelector("form[aria-label='sign in']"));
+        form.findElement(By.name("username")).sendKeys("changer");
+        form.findElement(By.name("password")).sendKeys(newPassword);
+        form.findElement(By.cssSelector("button[type=submit]")).click();
+        browser.waitFor(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".user-name"), "changer"));
+        assertThat(browser.consoleErrors()).isEmpty();
+    }
+
+    /** The error shown beside a dialog's field, once there is one. */
+    private static String text(WebElement dialog, String field) {
+        String error = dialog.findElement(By.cssSelector("[data-field=" + field + "] .error")).getText();
+        return error.isEmpty() ? null : error;
+    }
+
     // ------------------------------------------------------------------ helpers
 
     private static void signIn(String user, String totpSecret) {

@@ -92,6 +92,8 @@ export async function call(method, path, body) {
 export function sessionEnded() {
   clearTimeout(refreshTimer);
   localStorage.removeItem(EXPIRY_KEY);
+  // The CSRF cookie is the page's sign of a session: without it the next load asks nobody.
+  document.cookie = 'qd_csrf=; Max-Age=0; Path=/; SameSite=Strict';
   signedOutHandler('Your session has ended; please sign in again.');
 }
 

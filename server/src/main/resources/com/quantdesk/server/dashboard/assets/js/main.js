@@ -2,7 +2,7 @@
 // context every screen gets (who is signed in, which account, the stream, toasts and dialogs).
 
 import * as api from './api.js';
-import { h, fill } from './dom.js';
+import { h, fill, field, showErrors, clearErrors } from './dom.js';
 import { Stream } from './stream.js';
 import { showLogin } from './views/login.js';
 import * as overview from './views/overview.js';
@@ -111,6 +111,33 @@ function signOut(message) {
   showLogin(root, begin, { message });
 }
 
+/** The password, changed with the current one; the server then ends every session, this one too. */
+async function changePassword(me) {
+  const current = h('input', { name: 'currentPassword', type: 'password', autocomplete: 'current-password' });
+  const next = h('input', { name: 'newPassword', type: 'password', autocomplete: 'new-password' });
+  const again = h('input', { name: 'repeat', type: 'password', autocomplete: 'new-password' });
+  const form = h('form.stack', { novalidate: true },
+    field('Current password', current), field('New password', next, 'At least 12 characters, not a common password'),
+    field('New password again', again), h('div.form-error', { role: 'alert' }),
+    h('div.actions', h('button.primary', { type: 'submit', text: 'Change password' }),
+      h('button', { type: 'button', 'data-cancel': true, text: 'Cancel' })));
+  const changed = await dialog('Password of ' + me.username, form, async f => {
+    clearErrors(f);
+    if (next.value !== again.value) {
+      showErrors(f, { errors: [{ field: 'repeat', message: 'is not the same as the new password' }] });
+      return undefined;
+    }
+    try {
+      await api.post('/auth/password', { currentPassword: current.value, newPassword: next.value });
+      return true;
+    } catch (e) {
+      if (!showErrors(f, e)) throw e;
+      return undefined;
+    }
+  });
+  if (changed) signOut('Password changed: sign in with the new one.');
+}
+
 /** The signed-in dashboard. */
 async function begin(me) {
   const [accounts, instruments] = await Promise.all([api.get('/accounts'), api.get('/instruments')]);
@@ -155,7 +182,8 @@ async function begin(me) {
       h('span.brand', h('img', { src: '/assets/icon.svg', alt: '' }), 'Quantdesk'),
       nav,
       h('div.top-right', accountIds.length > 1 ? accountSelect : h('span.muted', { text: accountIds[0] || 'no account' }),
-        conn, themeButton, h('span.user-name.muted', { text: me.username }), signOutButton)),
+        conn, themeButton, h('button.small.link.user-name', { type: 'button', text: me.username,
+          'aria-label': 'change the password of ' + me.username, onclick: () => changePassword(me) }), signOutButton)),
     main);
   let unmount = null;
   session = {
