@@ -193,6 +193,19 @@ class HttpApiTest {
     }
 
     @Test
+    void aHeadRequestIsLetInAsItsGetWouldBe() {
+        // Load balancers probe with HEAD: it answers as GET does, without a body, and needs what GET needs.
+        Http.Answer health = client().send("HEAD", "/health", null, null, Map.of());
+        assertThat(health.status()).isEqualTo(200);
+        assertThat(health.response().body()).isEmpty();
+        assertThat(client().send("HEAD", "/", null, null, Map.of()).status()).isEqualTo(200);
+        assertThat(client().send("HEAD", "/api/v1/accounts", null, null, Map.of()).status()).isEqualTo(401);
+        String viewer = user("head-viewer", List.of("VIEWER"), List.of("acc"));
+        assertThat(client().send("HEAD", "/api/v1/accounts", viewer, null, Map.of()).status()).isEqualTo(200);
+        assertThat(client().send("HEAD", "/metrics", viewer, null, Map.of()).status()).isEqualTo(403);
+    }
+
+    @Test
     void theApiDocumentDescribesExactlyTheRoutesTheServerHas() {
         JsonNode paths = client().get("/api/v1/openapi.json", null).json().path("paths");
         java.util.Set<String> documented = new java.util.TreeSet<>();

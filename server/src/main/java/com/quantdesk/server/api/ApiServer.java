@@ -61,6 +61,8 @@ import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import io.javalin.http.HttpResponseException;
 import io.javalin.router.Endpoint;
+import io.javalin.router.InternalRouter;
+import io.javalin.security.Roles;
 import io.javalin.security.RouteRole;
 import java.net.URI;
 import java.time.Duration;
@@ -71,6 +73,7 @@ import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.SecureRequestCustomizer;
@@ -250,6 +253,7 @@ public final class ApiServer implements AutoCloseable {
                 }
             });
         });
+        pipeline.rolesFrom(app.unsafe.internalRouter);
         ScheduledExecutorService chores = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "api-chores");
             t.setDaemon(true);
@@ -346,6 +350,8 @@ public final class ApiServer implements AutoCloseable {
         private final Authenticator authenticator;
         private final AuditTrail audit;
         private final ServerMetrics metrics;
+        /** The roles of the GET route at a path: a HEAD is answered by it, and must be let in as it would be. */
+        private Function<String, Set<RouteRole>> getRoles = path -> Set.of();
 
         Pipeline(ServerConfig config, RateLimiter limiter, Authenticator authenticator, AuditTrail audit,
                  ServerMetrics metrics) {
@@ -354,6 +360,13 @@ public final class ApiServer implements AutoCloseable {
             this.authenticator = authenticator;
             this.audit = audit;
             this.metrics = metrics;
+        }
+
+        /** Reads the roles of GET routes from the server's router, for HEAD requests. */
+        void rolesFrom(InternalRouter router) {
+            getRoles = path -> router.findHttpHandlerEntries(HandlerType.GET, path).stream().findFirst()
+                    .map(entry -> entry.endpoint.metadata(Roles.class))
+                    .map(Roles::getRoles).orElse(Set.of());
         }
 
         /** The per-address limit on every API request (the health and metrics routes stay free). */
@@ -369,7 +382,7 @@ public final class ApiServer implements AutoCloseable {
             if (ctx.method() == HandlerType.OPTIONS) {
                 return;
             }
-            Set<RouteRole> roles = ctx.routeRoles();
+            Set<RouteRole> roles = ctx.method() == HandlerType.HEAD ? getRoles.apply(ctx.path()) : ctx.routeRoles();
             if (roles.contains(Access.PUBLIC)) {
                 return;
             }
