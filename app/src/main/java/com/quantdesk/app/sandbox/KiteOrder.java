@@ -22,6 +22,7 @@ final class KiteOrder {
     final String product;
     final String validity;
     final String marketProtection;
+    final long disclosedQuantity;
     final Instant placedAt;
     String exchangeOrderId;
     String status;
@@ -37,7 +38,7 @@ final class KiteOrder {
     private final List<Map<String, Object>> history = new ArrayList<>();
 
     KiteOrder(String orderId, Order order, long instrumentToken, String variety, String product, String validity,
-              String marketProtection, Instant placedAt) {
+              String marketProtection, long disclosedQuantity, Instant placedAt) {
         this.orderId = orderId;
         this.order = order;
         this.instrumentToken = instrumentToken;
@@ -46,6 +47,7 @@ final class KiteOrder {
         this.product = product;
         this.validity = validity;
         this.marketProtection = marketProtection;
+        this.disclosedQuantity = disclosedQuantity;
         this.placedAt = placedAt;
         this.updatedAt = placedAt;
         this.quantity = order.request().quantity();
@@ -98,7 +100,7 @@ final class KiteOrder {
         o.put("validity_ttl", 0);
         o.put("product", product);
         o.put("quantity", quantity);
-        o.put("disclosed_quantity", 0);
+        o.put("disclosed_quantity", disclosedQuantity);
         o.put("price", KiteJson.rupees(price));
         o.put("trigger_price", KiteJson.rupees(triggerPrice));
         o.put("average_price", KiteJson.rupees(filledQuantity == 0 ? 0 : filledValue / filledQuantity));

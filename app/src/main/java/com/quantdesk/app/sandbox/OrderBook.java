@@ -49,13 +49,14 @@ final class OrderBook implements ExecutionReports {
      * Places an order: it passes Kite's validation states, the margin check (a buy worth more than
      * the cash available is REJECTED, as Kite's RMS does) and goes to the venue.
      */
-    KiteOrder place(OrderRequest request, String variety, String product, String validity, String marketProtection) {
+    KiteOrder place(OrderRequest request, String variety, String product, String validity, String marketProtection,
+                    long disclosedQuantity) {
         Instant now = clock.instant();
         sequence++;
         String kiteId = DAY.format(now) + String.format("%09d", sequence);
         Order order = Order.create(OrderId.of(sequence), request, now);
         KiteOrder o = new KiteOrder(kiteId, order, market.instruments().token(request.symbol()), variety, product,
-                validity, marketProtection, now);
+                validity, marketProtection, disclosedQuantity, now);
         byKiteId.put(kiteId, o);
         byId.put(order.id(), o);
         o.moveTo(KiteStatus.PUT_ORDER_REQ_RECEIVED, null, now);

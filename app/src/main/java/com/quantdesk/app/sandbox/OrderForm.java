@@ -27,7 +27,8 @@ final class OrderForm {
     }
 
     /** A place request: the core request and the Kite fields the order echoes. */
-    record Placement(OrderRequest request, String product, String validity, String marketProtection) {
+    record Placement(OrderRequest request, String product, String validity, String marketProtection,
+                     long disclosedQuantity) {
     }
 
     /** Parses a place request; {@code field} reads a form field (null when absent). */
@@ -66,13 +67,14 @@ final class OrderForm {
         long price = type.needsLimitPrice() ? positivePaise(required(field, "price"), "price") : 0;
         long trigger = type.needsTriggerPrice() ? positivePaise(required(field, "trigger_price"), "trigger_price") : 0;
         String protection = marketProtection(field.apply("market_protection"), type, requireMarketProtection);
+        long disclosed = disclosedQuantity(field.apply("disclosed_quantity"), quantity);
         String tag = field.apply("tag");
         if (tag != null && !tag.isEmpty() && !TAG.matcher(tag).matches()) {
             throw KiteError.input("Invalid `tag`: alphanumeric, at most 20 characters.");
         }
         OrderRequest request = new OrderRequest(account, BotId.NONE, symbol, side, type, Product.valueOf(product), v,
                 quantity, price, trigger, 0, tag == null ? "" : tag);
-        return new Placement(request, product, validity, protection);
+        return new Placement(request, product, validity, protection, disclosed);
     }
 
     /** Fails unless the variety is {@code regular}. */
@@ -108,6 +110,22 @@ final class OrderForm {
                     + "Send `market_protection` -1 or a percentage.");
         }
         return String.valueOf(value);
+    }
+
+    /** The optional {@code disclosed_quantity} (A.5), echoed on the order: 0 to the quantity. */
+    private static long disclosedQuantity(String text, long quantity) {
+        if (text == null || text.isBlank()) {
+            return 0;
+        }
+        try {
+            long disclosed = Long.parseLong(text.trim());
+            if (disclosed < 0 || disclosed > quantity) {
+                throw KiteError.input("Invalid `disclosed_quantity`: 0 to the order quantity.");
+            }
+            return disclosed;
+        } catch (NumberFormatException e) {
+            throw KiteError.input("Invalid `disclosed_quantity`.");
+        }
     }
 
     private static long quantity(String text) {

@@ -48,7 +48,7 @@ final class OrderRoutes {
         OrderForm.Placement p = OrderForm.place(ctx.pathParam("variety"), ctx::formParam, market.instruments(),
                 account, config.requireMarketProtection());
         KiteOrder order = market.call(() -> book.place(p.request(), ctx.pathParam("variety"), p.product(),
-                p.validity(), p.marketProtection()));
+                p.validity(), p.marketProtection(), p.disclosedQuantity()));
         RestServer.success(ctx, Map.of("order_id", order.orderId));
     }
 

@@ -153,8 +153,10 @@ public final class KiteTransport implements AutoCloseable {
             breaker.onSuccess();
             return result;
         } catch (KiteException e) {
-            // Only "Kite is unwell" counts against the breaker; a rejected input shows it is up.
-            if (e.isRetryable()) {
+            // Only "Kite is unwell" counts against the breaker: a retryable failure, or any 5xx (a 500
+            // GeneralException or 502 DataException too: the OMS is down or answering garbage). A
+            // rejected input shows it is up.
+            if (e.isRetryable() || e.httpStatus() >= 500) {
                 breaker.onFailure();
             } else {
                 breaker.onSuccess();

@@ -80,6 +80,19 @@ class ResilienceIT {
     }
 
     @Test
+    void fiveHundredsWithAnEnvelopeCountAgainstTheBreakerToo() {
+        // A 502 DataException (OMS unreachable) or a 500 GeneralException is not retried, but Kite is unwell.
+        bed.kite.on("GET", "/portfolio/holdings", error(502, "DataException", "Unknown content type"),
+                error(500, "GeneralException", "Something went wrong"), error(502, "DataException", "again"));
+        assertThatThrownBy(() -> bed.client.holdings()).isInstanceOf(KiteException.DataException.class);
+        assertThatThrownBy(() -> bed.client.holdings()).isInstanceOf(KiteException.GeneralException.class);
+        assertThatThrownBy(() -> bed.client.holdings()).isInstanceOf(KiteException.DataException.class);
+
+        assertThat(bed.transport.breakerState(EndpointClass.OTHER)).isEqualTo(State.OPEN);
+        assertThat(bed.kite.requests()).hasSize(3);
+    }
+
+    @Test
     void rejectedInputDoesNotCountAgainstTheBreaker() {
         bed.kite.on("GET", "/orders", error(400, "InputException", "bad"));
         for (int i = 0; i < 5; i++) {
