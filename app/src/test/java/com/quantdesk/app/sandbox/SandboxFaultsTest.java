@@ -1,8 +1,9 @@
 package com.quantdesk.app.sandbox;
 
 import static com.quantdesk.app.sandbox.SandboxSessionTest.KEY;
-import static com.quantdesk.app.sandbox.SandboxSessionTest.SECRET;
 import static com.quantdesk.app.sandbox.SandboxSessionTest.assertError;
+import static com.quantdesk.app.sandbox.SandboxSessionTest.config;
+import static com.quantdesk.app.sandbox.SandboxSessionTest.signedIn;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
@@ -25,8 +26,8 @@ class SandboxFaultsTest {
 
     @BeforeAll
     static void start() throws Exception {
-        sandbox = KiteSandbox.start(SandboxConfig.defaults(KEY, SECRET).withTickInterval(Duration.ofMillis(100)));
-        client = new KiteHttp(sandbox.restUrl(), KEY).login(sandbox, SECRET);
+        sandbox = KiteSandbox.start(config());
+        client = signedIn(sandbox);
     }
 
     @AfterEach
@@ -89,7 +90,7 @@ class SandboxFaultsTest {
 
     @Test
     void hangsARequestPastTheClientTimeout() throws Exception {
-        KiteHttp impatient = new KiteHttp(sandbox.restUrl(), KEY).login(sandbox, SECRET)
+        KiteHttp impatient = signedIn(sandbox)
                 .timeout(Duration.ofMillis(500));
         sandbox.faults().hangs(1, Duration.ofSeconds(5)).afterHandling(true);
 
@@ -103,7 +104,7 @@ class SandboxFaultsTest {
 
     @Test
     void aHangBeforeHandlingPlacesNoOrder() throws Exception {
-        KiteHttp impatient = new KiteHttp(sandbox.restUrl(), KEY).login(sandbox, SECRET)
+        KiteHttp impatient = signedIn(sandbox)
                 .timeout(Duration.ofMillis(500));
         sandbox.faults().hangs(1, Duration.ofSeconds(5));
 

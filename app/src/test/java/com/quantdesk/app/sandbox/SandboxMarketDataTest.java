@@ -1,11 +1,10 @@
 package com.quantdesk.app.sandbox;
 
-import static com.quantdesk.app.sandbox.SandboxSessionTest.KEY;
-import static com.quantdesk.app.sandbox.SandboxSessionTest.SECRET;
 import static com.quantdesk.app.sandbox.SandboxSessionTest.assertError;
+import static com.quantdesk.app.sandbox.SandboxSessionTest.config;
+import static com.quantdesk.app.sandbox.SandboxSessionTest.signedIn;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -21,8 +20,8 @@ class SandboxMarketDataTest {
 
     @BeforeAll
     static void start() throws Exception {
-        sandbox = KiteSandbox.start(SandboxConfig.defaults(KEY, SECRET).withTickInterval(Duration.ofMillis(100)));
-        client = new KiteHttp(sandbox.restUrl(), KEY).login(sandbox, SECRET);
+        sandbox = KiteSandbox.start(config());
+        client = signedIn(sandbox);
     }
 
     @AfterAll

@@ -1,8 +1,9 @@
 package com.quantdesk.app.sandbox;
 
 import static com.quantdesk.app.sandbox.SandboxSessionTest.KEY;
-import static com.quantdesk.app.sandbox.SandboxSessionTest.SECRET;
 import static com.quantdesk.app.sandbox.SandboxSessionTest.assertError;
+import static com.quantdesk.app.sandbox.SandboxSessionTest.config;
+import static com.quantdesk.app.sandbox.SandboxSessionTest.signedIn;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -30,8 +31,8 @@ class SandboxOrdersTest {
 
     @BeforeAll
     static void start() throws Exception {
-        sandbox = KiteSandbox.start(SandboxConfig.defaults(KEY, SECRET).withTickInterval(Duration.ofMillis(100)));
-        client = new KiteHttp(sandbox.restUrl(), KEY).login(sandbox, SECRET);
+        sandbox = KiteSandbox.start(config());
+        client = signedIn(sandbox);
     }
 
     @AfterAll

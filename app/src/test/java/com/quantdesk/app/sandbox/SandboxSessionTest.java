@@ -19,13 +19,23 @@ class SandboxSessionTest {
 
     @BeforeAll
     static void start() {
-        sandbox = KiteSandbox.start(SandboxConfig.defaults(KEY, SECRET).withTickInterval(Duration.ofMillis(100))
+        sandbox = KiteSandbox.start(config()
                 .withRedirectUrl(URI.create("https://app.example/callback?x=1")));
     }
 
     @AfterAll
     static void stop() {
         sandbox.close();
+    }
+
+    /** A sandbox with the test credentials, ticking every 100 ms. */
+    static SandboxConfig config() {
+        return SandboxConfig.defaults(KEY, SECRET).withTickInterval(Duration.ofMillis(100));
+    }
+
+    /** A client of {@code sandbox} signed in with the test credentials. */
+    static KiteHttp signedIn(KiteSandbox sandbox) throws Exception {
+        return new KiteHttp(sandbox.restUrl(), KEY).login(sandbox, SECRET);
     }
 
     static void assertError(KiteHttp.Answer answer, int status, String errorType) {
@@ -106,7 +116,7 @@ class SandboxSessionTest {
 
     @Test
     void requiresKiteVersionThree() throws Exception {
-        KiteHttp client = new KiteHttp(sandbox.restUrl(), KEY).login(sandbox, SECRET);
+        KiteHttp client = signedIn(sandbox);
 
         assertError(client.raw(HttpRequest.newBuilder(client.uri("/user/profile"))
                 .header("Authorization", "token " + KEY + ":" + client.accessToken()).GET()), 400, "InputException");
@@ -114,7 +124,7 @@ class SandboxSessionTest {
 
     @Test
     void logoutInvalidatesTheAccessToken() throws Exception {
-        KiteHttp client = new KiteHttp(sandbox.restUrl(), KEY).login(sandbox, SECRET);
+        KiteHttp client = signedIn(sandbox);
 
         KiteHttp.Answer logout = client.delete("/session/token?api_key=" + KEY + "&access_token=" + client.accessToken());
 
@@ -125,7 +135,7 @@ class SandboxSessionTest {
 
     @Test
     void answersProfileAndMarginsInKitesShape() throws Exception {
-        KiteHttp client = new KiteHttp(sandbox.restUrl(), KEY).login(sandbox, SECRET);
+        KiteHttp client = signedIn(sandbox);
 
         Map<String, Object> profile = client.get("/user/profile").data();
         assertThat(profile).containsKeys("user_id", "user_type", "email", "user_name", "user_shortname", "broker",
@@ -149,7 +159,7 @@ class SandboxSessionTest {
 
     @Test
     void answersUnknownRoutesInTheEnvelope() throws Exception {
-        KiteHttp client = new KiteHttp(sandbox.restUrl(), KEY).login(sandbox, SECRET);
+        KiteHttp client = signedIn(sandbox);
 
         assertError(client.get("/no/such/route"), 404, "GeneralException");
     }

@@ -1,7 +1,8 @@
 package com.quantdesk.app.sandbox;
 
+import static com.quantdesk.app.sandbox.SandboxSessionTest.config;
+import static com.quantdesk.app.sandbox.SandboxSessionTest.signedIn;
 import static com.quantdesk.app.sandbox.SandboxSessionTest.KEY;
-import static com.quantdesk.app.sandbox.SandboxSessionTest.SECRET;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
@@ -25,8 +26,8 @@ class SandboxTickerTest {
 
     @BeforeAll
     static void start() throws Exception {
-        sandbox = KiteSandbox.start(SandboxConfig.defaults(KEY, SECRET).withTickInterval(Duration.ofMillis(100)));
-        client = new KiteHttp(sandbox.restUrl(), KEY).login(sandbox, SECRET);
+        sandbox = KiteSandbox.start(config());
+        client = signedIn(sandbox);
     }
 
     @AfterAll
