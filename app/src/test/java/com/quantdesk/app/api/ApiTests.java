@@ -56,6 +56,19 @@ public final class ApiTests {
                 InstantSource.system(), "test", Optional.of(ADMIN_PASSWORD), Optional.empty(), Optional.empty());
     }
 
+    /** Stops the server, then the runtime; either may be null when the start failed before it. */
+    public static void stop(ApiServer server, PaperRuntime runtime) {
+        try {
+            if (server != null) {
+                server.close();
+            }
+        } finally {
+            if (runtime != null) {
+                runtime.close();
+            }
+        }
+    }
+
     /** Backtests on the seeded synthetic market. */
     public static BacktestData syntheticData() {
         return (symbols, from, to, interval, seed) -> {

@@ -53,12 +53,7 @@ class EquityAndAlertsApiTest {
 
     @AfterAll
     static void stop() {
-        if (server != null) {
-            server.close();
-        }
-        if (runtime != null) {
-            runtime.close();
-        }
+        ApiTests.stop(server, runtime);
     }
 
     /** A new client address, so per-address limits start afresh. */

@@ -58,12 +58,7 @@ class HttpApiTest {
 
     @AfterAll
     static void stop() {
-        if (server != null) {
-            server.close();
-        }
-        if (runtime != null) {
-            runtime.close();
-        }
+        ApiTests.stop(server, runtime);
     }
 
     /** The first administrator, through the enrolment a user without a second factor must make. */

@@ -92,10 +92,6 @@ public final class PaperApp implements AutoCloseable {
     /** Stops the server, then the runtime. */
     @Override
     public void close() {
-        try {
-            server.close();
-        } finally {
-            runtime.close();
-        }
+        ApiTests.stop(server, runtime);
     }
 }
