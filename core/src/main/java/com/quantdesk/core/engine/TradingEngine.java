@@ -593,6 +593,18 @@ public final class TradingEngine implements EngineView {
                 "ENGINE_ERROR", "internal error: " + failure)));
     }
 
+    /**
+     * Raises an alert from outside the engine's own rules (a broker adapter's reconciliation found a
+     * difference, the broker refused the session), journaled as a {@link RiskAlert} in a step of its
+     * own. Engine thread.
+     *
+     * @param code    stable reason code, e.g. {@code BROKER_POSITION_MISMATCH}
+     * @param message what happened, for a person
+     */
+    public void raiseAlert(AccountId account, String code, String message) {
+        steps.drive(() -> emit(new RiskAlert(nextSequence++, clock.instant(), account, BotId.NONE, 0, code, message)));
+    }
+
     /** An exception raised by the engine's own code while a strategy called into it. */
     static final class EngineFault extends RuntimeException {
         EngineFault(RuntimeException cause) {
