@@ -27,4 +27,16 @@ public interface TradingRuntime {
 
     /** Whether market data arrived recently enough to trade on. */
     boolean marketDataFresh();
+
+    /** Routes a broker calls without signing in (postbacks); none by default. */
+    default java.util.List<Webhook> webhooks() {
+        return java.util.List.of();
+    }
+
+    /**
+     * Registers the runtime's own gauges (a broker adapter's circuit breakers, its feed) in the
+     * server's registry, so they are scraped with the rest at {@code /metrics}; none by default.
+     */
+    default void bindMetrics(io.micrometer.core.instrument.MeterRegistry registry) {
+    }
 }

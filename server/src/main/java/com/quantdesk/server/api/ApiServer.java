@@ -173,6 +173,7 @@ public final class ApiServer implements AutoCloseable {
         ServerMetrics metrics = new ServerMetrics(board::current, hub::size);
         // Accounts opened before this start have their gauges from now; later ones with their first event.
         board.current().accounts().keySet().forEach(metrics::gaugeAccount);
+        runtime.bindMetrics(metrics.registry());
         engine.read(e -> {
             e.addListener(metrics);
             return null;
@@ -232,6 +233,17 @@ public final class ApiServer implements AutoCloseable {
             new BacktestRoutes(backtests).register(cfg.routes);
             new SystemRoutes(runtime, engine, redis, metrics, hub, clock, version).register(cfg.routes);
             new StreamRoutes(hub, authenticator, cors, runtime.market(), config.heartbeat()).register(cfg.routes);
+            for (com.quantdesk.server.Webhook hook : runtime.webhooks()) {
+                cfg.routes.post(hook.path(), ctx -> {
+                    try {
+                        hook.handler().accept(ctx.body());
+                    } catch (IllegalArgumentException refused) {
+                        LOG.warn("webhook {} refused: {}", hook.path(), refused.getMessage());
+                        throw ApiError.forbidden(refused.getMessage());
+                    }
+                    ctx.json(java.util.Map.of("status", "ok"));
+                }, Access.PUBLIC);
+            }
             dashboard.register(cfg.routes);
             cfg.routes.exception(ApiError.class, (e, ctx) -> Problems.write(ctx, e));
             cfg.routes.exception(HttpResponseException.class, (e, ctx) -> Problems.write(ctx, e));
