@@ -52,7 +52,8 @@ import picocli.CommandLine.Option;
                 "Then, on standard error, one line per endpoint: 'ENDPOINT: ok' or 'ENDPOINT: ErrorClass: message' "
                 + "(the typed KiteException). historical needs the symbol's token from the instrument list: when that "
                 + "failed it is not called and its line says why.",
-                "Credentials come from the environment: KITE_API_KEY and KITE_ACCESS_TOKEN (both required). "
+                "Credentials: with --account, the account's stored login; else the environment's KITE_API_KEY and "
+                + "KITE_ACCESS_TOKEN (both required). "
                 + "Exit code 0 when every endpoint answered, 1 when any failed, 2 when a variable is missing."})
 final class KiteCheckCommand implements Callable<Integer> {
 
@@ -82,6 +83,14 @@ final class KiteCheckCommand implements Callable<Integer> {
             description = "REST root (default: KITE_API_URL, else " + "https://api.kite.trade).")
     String apiUrl;
 
+    @CommandLine.Mixin
+    KiteAccountOptions options;
+
+    @Option(names = "--account", paramLabel = "NAME",
+            description = "Check with this account's stored login (quantdesk kite login) and the configuration's "
+                    + "kite.apiUrl, instead of KITE_API_KEY and KITE_ACCESS_TOKEN.")
+    String account;
+
     @Option(names = "--symbol", paramLabel = "SYMBOL", defaultValue = "INFY",
             description = "NSE symbol for quote, ltp, ohlc and historical (default: ${DEFAULT-VALUE}).")
     String symbol;
@@ -90,10 +99,28 @@ final class KiteCheckCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        String apiKey = required("KITE_API_KEY");
-        String accessToken = required("KITE_ACCESS_TOKEN");
-        String root = apiUrl != null ? apiUrl : Optional.ofNullable(env.apply("KITE_API_URL"))
-                .filter(s -> !s.isBlank()).orElse(KiteConfig.DEFAULT_API_ROOT.toString());
+        String apiKey;
+        String accessToken;
+        String root;
+        if (account != null) {
+            var settings = options.settings(env);
+            var id = KiteAccountOptions.account(account);
+            try (var store = options.openStore(env)) {
+                var login = KiteAccountOptions.sessions(store, env).load(id).orElseThrow(() -> new UsageException(
+                        "--account: no Kite login stored for " + id + ": run 'quantdesk kite login --account " + id
+                                + "'"));
+                apiKey = login.apiKey();
+                accessToken = login.session().accessToken();
+            } catch (IllegalStateException e) {
+                throw new UsageException("--account: " + e.getMessage(), e);
+            }
+            root = apiUrl != null ? apiUrl : settings.apiUrl().toString();
+        } else {
+            apiKey = required("KITE_API_KEY");
+            accessToken = required("KITE_ACCESS_TOKEN");
+            root = apiUrl != null ? apiUrl : Optional.ofNullable(env.apply("KITE_API_URL"))
+                    .filter(s -> !s.isBlank()).orElse(KiteConfig.DEFAULT_API_ROOT.toString());
+        }
         URI rootUri;
         try {
             rootUri = URI.create(root);

@@ -25,7 +25,7 @@ import picocli.CommandLine.Parameters;
 
 /** {@code quantdesk kite}: tools for Zerodha Kite Connect. */
 @Command(name = "kite", mixinStandardHelpOptions = true, description = "Zerodha Kite Connect tools.",
-        subcommands = {KiteCommand.Decode.class, KiteCheckCommand.class})
+        subcommands = {KiteCommand.Decode.class, KiteCheckCommand.class, KiteLoginCommand.class})
 final class KiteCommand implements Runnable {
 
     @CommandLine.Spec

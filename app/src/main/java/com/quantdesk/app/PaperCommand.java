@@ -37,7 +37,7 @@ import picocli.CommandLine.Option;
                 "Without --config, ./quantdesk.yaml is used if present, else a demo (three bots, market open at "
                         + "any hour).",
                 "Stop with Ctrl-C; a restart continues where it stopped."})
-final class PaperCommand implements Callable<Integer> {
+class PaperCommand implements Callable<Integer> {
 
     static final String DEFAULT_CONFIG = "quantdesk.yaml";
     static final String VERSION = "0.1.0";
@@ -115,13 +115,10 @@ final class PaperCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        PaperConfig config = loadConfig();
+        PaperConfig config = prepare(loadConfig());
         Duration stopAfter = duration == null ? null : parseDuration(duration, "--duration");
         Duration every = parseDuration(statusEvery, "--status-every");
         Duration statePeriod = stateEvery == null ? null : parseDuration(stateEvery, "--state-every");
-        if (!(speed >= 1) || !Double.isFinite(speed)) {
-            throw new UsageException("--speed: must be a number of at least 1, was " + speed);
-        }
         Path directory = dataDir != null ? dataDir : config.dataDirectory();
         StoreConfig storeConfig;
         try {
@@ -137,12 +134,16 @@ final class PaperCommand implements Callable<Integer> {
         ServerConfig serverConfig = noApi ? null : serverConfig(directory);
         PaperRuntime runtime;
         try {
-            runtime = PaperRuntime.start(config, storeConfig, speed, notice -> {
+            runtime = startRuntime(config, storeConfig, notice -> {
                 out.println("! " + notice);
                 out.flush();
             });
         } catch (IllegalArgumentException e) {
+            stopped();
             throw new UsageException(e.getMessage(), e);
+        } catch (RuntimeException e) {
+            stopped();
+            throw e;
         }
         if (statePeriod != null) {
             runtime.writeStateEvery(statePeriod);
@@ -150,11 +151,12 @@ final class PaperCommand implements Callable<Integer> {
         ApiServer api = null;
         if (serverConfig != null) {
             try {
-                api = ApiServer.start(serverConfig, new PaperTrading(runtime), new SyntheticBacktestData(),
+                api = ApiServer.start(serverConfig, trading(runtime), new SyntheticBacktestData(),
                         StrategyCatalog.builtIns(), InstantSource.system(), VERSION,
                         env(Users.ADMIN_PASSWORD_ENV), env(SecretBox.ENV), env(AccessTokens.ENV));
             } catch (RuntimeException e) {
                 runtime.close();
+                stopped();
                 throw new UsageException("the HTTP API cannot start: " + e.getMessage(), e);
             }
         }
@@ -165,10 +167,11 @@ final class PaperCommand implements Callable<Integer> {
                 server.close();
             }
             runtime.close();
+            stopped();
             stopped.countDown();
         }, "paper-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
-        printStart(out, runtime, storeConfig);
+        printStart(out, heading(runtime), runtime, storeConfig);
         if (server != null) {
             String host = serverConfig.bind().equals("0.0.0.0") || serverConfig.bind().equals("::")
                     ? "127.0.0.1" : serverConfig.bind();
@@ -196,6 +199,7 @@ final class PaperCommand implements Callable<Integer> {
                 server.close();
             }
             runtime.close();
+            stopped();
             out.println("stopped; working orders stay at the venue and are restored on the next start");
         }
         out.flush();
@@ -241,11 +245,16 @@ final class PaperCommand implements Callable<Integer> {
         return java.util.Optional.ofNullable(System.getenv(name)).filter(v -> !v.isBlank());
     }
 
-    private PaperConfig loadConfig() {
-        Path file = configFile;
-        if (file == null && Files.isRegularFile(Path.of(DEFAULT_CONFIG))) {
-            file = Path.of(DEFAULT_CONFIG);
+    /** The configuration file: --config, else ./quantdesk.yaml if present, else none. */
+    Path configFile() {
+        if (configFile == null && Files.isRegularFile(Path.of(DEFAULT_CONFIG))) {
+            return Path.of(DEFAULT_CONFIG);
         }
+        return configFile;
+    }
+
+    PaperConfig loadConfig() {
+        Path file = configFile();
         if (file == null) {
             return PaperConfigLoader.demo(Path.of("quantdesk-data"));
         }
@@ -267,9 +276,38 @@ final class PaperCommand implements Callable<Integer> {
         }
     }
 
-    private static void printStart(PrintWriter out, PaperRuntime runtime, StoreConfig store) {
-        out.println("Quantdesk paper trading (" + runtime.config().feed().mode().name().toLowerCase() + " market"
-                + (runtime.config().feed().mode() == PaperConfig.FeedMode.DEMO ? ", open at any hour" : "") + ")");
+    // ---------------------------------------------------------------- what a live run changes
+
+    /** The configuration to run, from the file's. */
+    PaperConfig prepare(PaperConfig config) {
+        return config;
+    }
+
+    /** Starts the process. */
+    PaperRuntime startRuntime(PaperConfig config, StoreConfig storeConfig, java.util.function.Consumer<String> notices) {
+        if (!(speed >= 1) || !Double.isFinite(speed)) {
+            throw new UsageException("--speed: must be a number of at least 1, was " + speed);
+        }
+        return PaperRuntime.start(config, storeConfig, speed, notices);
+    }
+
+    /** The process as the HTTP server sees it. */
+    com.quantdesk.server.TradingRuntime trading(PaperRuntime runtime) {
+        return new PaperTrading(runtime);
+    }
+
+    /** The first line printed on start. */
+    String heading(PaperRuntime runtime) {
+        return "Quantdesk paper trading (" + runtime.config().feed().mode().name().toLowerCase() + " market"
+                + (runtime.config().feed().mode() == PaperConfig.FeedMode.DEMO ? ", open at any hour" : "") + ")";
+    }
+
+    /** Called once the process has stopped (or failed to start): release what {@link #startRuntime} opened. */
+    void stopped() {
+    }
+
+    private static void printStart(PrintWriter out, String heading, PaperRuntime runtime, StoreConfig store) {
+        out.println(heading);
         if (store.database().isPresent()) {
             out.println("  data:     PostgreSQL " + store.database().get());
         } else {

@@ -14,6 +14,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +25,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** {@code quantdesk kite check} against the Kite sandbox, credentials through the environment seam. */
 class KiteCheckCommandTest {
@@ -55,6 +58,44 @@ class KiteCheckCommandTest {
     @AfterEach
     void restoreEnvironment() {
         KiteCheckCommand.env = System::getenv;
+        KiteLoginCommand.env = System::getenv;
+    }
+
+    @Test
+    void withAnAccountItChecksWithTheLoginThatKiteLoginStoredSealed(@TempDir Path dir) throws Exception {
+        Path config = dir.resolve("quantdesk.yaml");
+        Files.writeString(config, "dataDir: " + dir.resolve("data") + "\naccounts:\n  - id: main\n    capital: 100000\n"
+                + "kite:\n  apiUrl: " + sandbox.restUrl() + "\n  apiKey: " + KEY + "\n");
+        Map<String, String> variables = Map.of("KITE_API_SECRET", SECRET, "DATA_ENCRYPTION_KEY", "ab".repeat(32));
+        environment(variables);
+        KiteLoginCommand.env = variables::get;
+
+        CliRun login = quantdesk("kite", "login", "--account", "main", "--config", config.toString(),
+                "--request-token", sandbox.issueRequestToken());
+        CliRun check = quantdesk("kite", "check", "--account", "main", "--config", config.toString());
+        CliRun stranger = quantdesk("kite", "check", "--account", "other", "--config", config.toString());
+
+        assertThat(login.exitCode()).as(login.err()).isZero();
+        assertThat(login.out()).contains("logged in: account main is Kite user QD0001");
+        assertThat(check.errLines()).containsExactlyElementsOf(ENDPOINTS.stream().map(e -> e + ": ok").toList());
+        assertThat(check.exitCode()).isZero();
+        assertThat(stranger.exitCode()).isEqualTo(2);
+        assertThat(stranger.err()).contains("--account: no Kite login stored for other: run 'quantdesk kite login "
+                + "--account other'");
+    }
+
+    @Test
+    void aLoginWithAnUnusableRequestTokenSaysToOpenTheLoginPageAgain(@TempDir Path dir) throws Exception {
+        Path config = dir.resolve("quantdesk.yaml");
+        Files.writeString(config, "dataDir: " + dir.resolve("data") + "\naccounts:\n  - id: main\n    capital: 100000\n"
+                + "kite:\n  apiUrl: " + sandbox.restUrl() + "\n  apiKey: " + KEY + "\n");
+        KiteLoginCommand.env = Map.of("KITE_API_SECRET", SECRET, "DATA_ENCRYPTION_KEY", "ab".repeat(32))::get;
+
+        CliRun login = quantdesk("kite", "login", "--account", "main", "--config", config.toString(),
+                "--request-token", "usedOrMadeUp1");
+
+        assertThat(login.exitCode()).isEqualTo(2);
+        assertThat(login.err()).contains("Kite refused the request token").contains("open the login page again");
     }
 
     @Test

@@ -33,7 +33,7 @@ import java.util.Set;
 public final class PaperConfigLoader {
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
-    private static final Set<String> TOP = Set.of("dataDir", "database", "feed", "venue", "accounts", "bots");
+    private static final Set<String> TOP = Set.of("dataDir", "database", "feed", "venue", "accounts", "bots", "kite");
 
     private PaperConfigLoader() {
     }

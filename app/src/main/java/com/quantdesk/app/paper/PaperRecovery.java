@@ -97,16 +97,6 @@ final class PaperRecovery {
     }
 
     /**
-     * How the orders in flight at the stop were settled.
-     *
-     * @param cancelled         orders a cancel had been asked for: the cancel is honoured first
-     * @param restoredAtVenue   acknowledged working orders put back in the venue's book
-     * @param notAcknowledged   orders sent but never acknowledged: rejected, not resent
-     */
-    record Settled(int cancelled, int restoredAtVenue, int notAcknowledged) {
-    }
-
-    /**
      * Settles the orders in flight, in this order: every order a cancel was asked for (by a user, a
      * bot stopping, a kill switch) is cancelled before anything goes back to the venue, since the
      * simulated venue lived in the stopped process; acknowledged working orders are put back in the
@@ -115,7 +105,7 @@ final class PaperRecovery {
      *
      * @param venue the tick venue, or empty for a replay, which cannot restore working orders
      */
-    static Settled settle(TradingEngine engine, Optional<TickVenue> venue) {
+    static Market.Settled settle(TradingEngine engine, Optional<TickVenue> venue) {
         List<Order> inFlight = engine.inFlightOrders();
         int cancelled = 0;
         List<Order> working = new ArrayList<>();
@@ -143,6 +133,6 @@ final class PaperRecovery {
             engine.reports().rejected(order.id(), "VENUE_NOT_ACKNOWLEDGED",
                     "the venue had not acknowledged the order when the process stopped; it was not resent");
         }
-        return new Settled(cancelled, working.size(), unacknowledged.size());
+        return new Market.Settled(cancelled, working.size(), unacknowledged.size());
     }
 }

@@ -49,7 +49,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalDouble;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
@@ -58,6 +57,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -96,7 +96,7 @@ public final class PaperRuntime implements AutoCloseable {
     private final Consumer<String> notices;
     private final double speed;
     // Live mode only (null in replay mode).
-    private final PaperMarket market;
+    private final Market market;
     private final MarketBoard board;
     private final RiskEngine risk;
     private ScheduledExecutorService timer;
@@ -125,13 +125,36 @@ public final class PaperRuntime implements AutoCloseable {
                            boolean projectionsRebuilt, long warmUpBars, long startupMillis) {
     }
 
-    /** @param liveSpeed paper seconds per real second of a live run, or empty for a replay */
-    private PaperRuntime(PaperConfig config, StoreConfig storeConfig, OptionalDouble liveSpeed,
+    /**
+     * How a running process gets its market.
+     *
+     * @param config      the process's configuration
+     * @param clock       the process's clock
+     * @param hours       the market's hours
+     * @param charges     prices the charges of each fill, booked in the fill's account's ledger
+     * @param engineThread runs a task on the engine thread
+     * @param inPaperTime converts a real-time duration to time on the process's clock
+     * @param notices     where operator messages go
+     */
+    public record MarketContext(PaperConfig config, PaperClock clock, MarketHours hours, FillCharges charges,
+                                java.util.concurrent.Executor engineThread, UnaryOperator<Duration> inPaperTime,
+                                Consumer<String> notices) {
+    }
+
+    /** Builds the market of a running process. */
+    @FunctionalInterface
+    public interface MarketFactory {
+        /** The market for {@code context}. */
+        Market create(MarketContext context);
+    }
+
+    /** @param marketFactory the market of a run in real time, or null for a replay */
+    private PaperRuntime(PaperConfig config, StoreConfig storeConfig, MarketFactory marketFactory, double speed,
                          Consumer<String> notices) {
         long startNanos = System.nanoTime();
         this.config = config;
         this.notices = notices;
-        this.speed = liveSpeed.orElse(1.0);
+        this.speed = speed;
         try {
             Files.createDirectories(storeConfig.dataDirectory());
         } catch (IOException e) {
@@ -140,16 +163,18 @@ public final class PaperRuntime implements AutoCloseable {
         this.store = Stores.open(storeConfig);
         this.stateFile = storeConfig.dataDirectory().resolve(LIVE_STATE_FILE);
         EngineLoop[] loopHolder = new EngineLoop[1];
+        Market created = null;
         try {
             AccountLedgers charges = new AccountLedgers(new NseCostModel(ChargeRates.zerodhaNse()));
             BrokerGateway venue;
             InstrumentMaster instruments;
-            if (liveSpeed.isPresent()) {
+            if (marketFactory != null) {
                 PaperClock live = new PaperClock(anchor(store), speed, System::nanoTime);
                 this.clock = live;
                 this.replayClock = null;
-                this.market = new PaperMarket(config, live, hours(), universe(config.feed().symbols()),
-                        feedConfig(config.feed()), FillCharges.of(charges), this::inPaperTime, this::notice);
+                created = marketFactory.create(new MarketContext(config, live, hours(), FillCharges.of(charges),
+                        engineThread, this::inPaperTime, this::notice));
+                this.market = created;
                 this.barVenue = null;
                 instruments = market.instruments();
                 venue = market.venue();
@@ -171,14 +196,15 @@ public final class PaperRuntime implements AutoCloseable {
                 limits = limits.withLimits(account.id(), paperLimits(account.risk()));
             }
             this.risk = limits;
-            this.board = new MarketBoard(instruments.all(), PaperMarket.INTERVALS);
+            this.board = new MarketBoard(instruments.all(), MarketPipeline.INTERVALS);
             // Fail closed first: while the journal cannot commit, no other check's verdict matters.
             engine.addPreTradeCheck(new JournalHealthCheck(store.journal()));
             engine.attachRisk(risk);
             this.ledger = new BotLedger();
 
             PaperRecovery.Replayed replayed = PaperRecovery.replay(store, engine,
-                    List.<Consumer<Event>>of(charges::replay, ledger::onEvent),
+                    market == null ? List.<Consumer<Event>>of(charges::replay, ledger::onEvent)
+                            : List.<Consumer<Event>>of(charges::replay, ledger::onEvent, market::onJournalEvent),
                     storeConfig.dataDirectory().resolve(PaperRecovery.STATE_FILE), this::notice);
 
             engine.addListener(new JournalFeed(store.journal()));
@@ -187,13 +213,14 @@ public final class PaperRuntime implements AutoCloseable {
             // The charges ledgers need an order only until it is done.
             engine.addListener(charges::forgetFinished);
             if (market != null) {
+                engine.addListener(market::onJournalEvent);
                 market.bind(engine, board);
             }
             openAccounts();
             PaperBots.seed(config, engine, this::notice);
             engine.start();
-            PaperRecovery.Settled settled = PaperRecovery.settle(engine, Optional.ofNullable(market)
-                    .map(PaperMarket::venue));
+            Market.Settled settled = market != null ? market.settle(engine)
+                    : PaperRecovery.settle(engine, Optional.empty());
             long warmUpBars = market == null ? 0 : market.warmUp(clock.instant());
             this.loop = new EngineLoop(engine, "engine", failure -> notice("ENGINE STOPPED after an internal error ("
                     + failure + "): every order is refused; restart the process"));
@@ -213,6 +240,9 @@ public final class PaperRuntime implements AutoCloseable {
                     Thread.currentThread().interrupt();
                 }
             }
+            if (created != null) {
+                created.close();
+            }
             store.close();
             throw e;
         }
@@ -226,7 +256,20 @@ public final class PaperRuntime implements AutoCloseable {
      */
     public static PaperRuntime start(PaperConfig config, StoreConfig storeConfig, double speed,
                                      Consumer<String> notices) {
-        PaperRuntime runtime = new PaperRuntime(config, storeConfig, OptionalDouble.of(speed), notices);
+        return startWith(config, storeConfig, speed, c -> new PaperMarket(c.config(), c.clock(), c.hours(),
+                universe(c.config().feed().symbols()), feedConfig(c.config().feed()), c.charges(), c.inPaperTime(),
+                c.notices()), notices);
+    }
+
+    /**
+     * Starts a process in real time on the market {@code marketFactory} builds (a broker's, for live
+     * trading).
+     *
+     * @param speed process seconds per real second (1 for a broker's market)
+     */
+    public static PaperRuntime startWith(PaperConfig config, StoreConfig storeConfig, double speed,
+                                         MarketFactory marketFactory, Consumer<String> notices) {
+        PaperRuntime runtime = new PaperRuntime(config, storeConfig, marketFactory, speed, notices);
         runtime.startTimers();
         return runtime;
     }
@@ -236,7 +279,7 @@ public final class PaperRuntime implements AutoCloseable {
      * The journal must hold no working orders.
      */
     public static PaperRuntime startReplay(PaperConfig config, StoreConfig storeConfig, Consumer<String> notices) {
-        return new PaperRuntime(config, storeConfig, OptionalDouble.empty(), notices);
+        return new PaperRuntime(config, storeConfig, null, 1.0, notices);
     }
 
     /**

@@ -4,16 +4,46 @@ import com.quantdesk.core.engine.EngineLoop;
 import com.quantdesk.core.risk.RiskEngine;
 import com.quantdesk.server.MarketView;
 import com.quantdesk.server.TradingRuntime;
+import com.quantdesk.server.Webhook;
 import com.quantdesk.store.Store;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.util.List;
+import java.util.function.Consumer;
 
-/** A paper runtime as the HTTP server sees it. */
+/** A running process (paper, or live through a broker) as the HTTP server sees it. */
 public final class PaperTrading implements TradingRuntime {
 
     private final PaperRuntime runtime;
+    private final String mode;
+    private final List<Webhook> webhooks;
+    private final Consumer<MeterRegistry> gauges;
 
     /** @param runtime the running paper process */
     public PaperTrading(PaperRuntime runtime) {
+        this(runtime, "paper", List.of(), registry -> { });
+    }
+
+    /**
+     * @param runtime  the running process
+     * @param mode     {@code paper} or {@code live}
+     * @param webhooks routes the broker calls (postbacks)
+     * @param gauges   registers the broker adapter's gauges
+     */
+    public PaperTrading(PaperRuntime runtime, String mode, List<Webhook> webhooks, Consumer<MeterRegistry> gauges) {
         this.runtime = runtime;
+        this.mode = mode;
+        this.webhooks = List.copyOf(webhooks);
+        this.gauges = gauges;
+    }
+
+    @Override
+    public void bindMetrics(MeterRegistry registry) {
+        gauges.accept(registry);
+    }
+
+    @Override
+    public List<Webhook> webhooks() {
+        return webhooks;
     }
 
     @Override
@@ -38,7 +68,7 @@ public final class PaperTrading implements TradingRuntime {
 
     @Override
     public String mode() {
-        return "paper";
+        return mode;
     }
 
     @Override

@@ -1,6 +1,8 @@
 package com.quantdesk.app.sandbox;
 
 import java.net.URI;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -26,6 +28,7 @@ public final class KiteSandbox implements AutoCloseable {
     private final FaultSwitches faults;
     private final TickerServer ticker;
     private final RestServer rest;
+    private final OrderBook book;
 
     private KiteSandbox(SandboxConfig config) {
         this.config = config;
@@ -33,7 +36,7 @@ public final class KiteSandbox implements AutoCloseable {
         this.sessions = new Sessions(config);
         this.faults = new FaultSwitches(config.seed());
         this.ticker = new TickerServer(config, market, sessions);
-        OrderBook book = new OrderBook(market, config.openingCashPaise(), ticker::orderUpdate);
+        this.book = new OrderBook(market, config.openingCashPaise(), ticker::orderUpdate);
         Portfolio portfolio = new Portfolio(market, config.holdingsQuantity(), config.seed());
         this.rest = new RestServer(config, faults, sessions,
                 new SessionRoutes(config, sessions, market, book),
@@ -89,6 +92,19 @@ public final class KiteSandbox implements AutoCloseable {
     /** Sends every ticker client one malformed binary frame. */
     public void sendMalformedFrame() {
         ticker.sendMalformedFrame();
+    }
+
+    /**
+     * Every order of the day as {@code GET /orders} shows it, read in-process (no fault applies):
+     * for an operator's or a test's view of what reached the sandbox.
+     */
+    public List<Map<String, Object>> orders() {
+        return market.call(book::orders);
+    }
+
+    /** Every trade of the day as {@code GET /trades} shows it, read in-process. */
+    public List<Map<String, Object>> trades() {
+        return market.call(() -> book.trades().stream().map(SandboxTrade::json).toList());
     }
 
     /** How many ticker clients are connected now. */

@@ -107,8 +107,18 @@ final class RestServer implements AutoCloseable {
         }
     }
 
+    /**
+     * Writes an error answer. Never throws: when the client is gone (it timed out during a hang) the
+     * response can no longer be changed, and an exception handler that threw would make Javalin hand
+     * its own exception back to the handlers again and again, spinning a carrier thread for good.
+     */
     private static void write(Context ctx, KiteError error) {
-        ctx.status(error.httpStatus()).contentType("application/json").result(KiteJson.error(error));
+        try {
+            ctx.status(error.httpStatus()).contentType("application/json").result(KiteJson.error(error));
+        } catch (RuntimeException gone) {
+            LOG.debug("answer to {} {} not written, the exchange is over: {}", ctx.method(), ctx.path(),
+                    gone.toString());
+        }
     }
 
     /** Answers {@code {"status":"success","data":…}}. */

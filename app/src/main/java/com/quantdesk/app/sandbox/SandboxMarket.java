@@ -53,6 +53,7 @@ final class SandboxMarket implements AutoCloseable {
     private final Map<Symbol, QuoteBook> quotes = new HashMap<>();
     private final List<Consumer<List<Tick>>> tickListeners = new CopyOnWriteArrayList<>();
     private final ScheduledExecutorService thread;
+    private volatile Thread marketThread;
 
     SandboxMarket(SandboxConfig config) {
         this.clock = new PaperClock(Instant.now(), config.speed(), System::nanoTime);
@@ -70,6 +71,7 @@ final class SandboxMarket implements AutoCloseable {
         this.thread = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "kite-sandbox-market");
             t.setDaemon(true);
+            marketThread = t;
             return t;
         });
     }
@@ -94,6 +96,14 @@ final class SandboxMarket implements AutoCloseable {
             throw KiteError.serverFailure(503);
         } catch (TimeoutException e) {
             future.cancel(false);
+            Thread busy = marketThread;
+            StringBuilder where = new StringBuilder();
+            if (busy != null) {
+                for (StackTraceElement frame : busy.getStackTrace()) {
+                    where.append("\n    at ").append(frame);
+                }
+            }
+            LOG.warn("the market thread did not answer within {} s; it is at:{}", CALL_TIMEOUT_SECONDS, where);
             throw KiteError.serverFailure(504);
         }
     }

@@ -117,9 +117,9 @@ class PaperRecoveryTest {
         restarted.addListener(after::add);
         restarted.start();
 
-        PaperRecovery.Settled settled = PaperRecovery.settle(restarted, Optional.of(venue));
+        Market.Settled settled = PaperRecovery.settle(restarted, Optional.of(venue));
 
-        assertThat(settled).isEqualTo(new PaperRecovery.Settled(3, 1, 0));
+        assertThat(settled).isEqualTo(new Market.Settled(3, 1, 0));
         assertThat(restarted.tradingState(ACC)).isEqualTo(TradingState.HALTED);
         assertThat(restarted.openOrders()).extracting(Order::id).containsExactly(outside);
         assertThat(venue.knows(working)).isFalse();
@@ -145,7 +145,7 @@ class PaperRecoveryTest {
         restarted.addListener(after::add);
         restarted.start();
 
-        assertThat(PaperRecovery.settle(restarted, Optional.of(venue))).isEqualTo(new PaperRecovery.Settled(0, 0, 1));
+        assertThat(PaperRecovery.settle(restarted, Optional.of(venue))).isEqualTo(new Market.Settled(0, 0, 1));
         assertThat(after).singleElement().isInstanceOfSatisfying(OrderRejected.class, r -> {
             assertThat(r.orderId()).isEqualTo(sentOnly);
             assertThat(r.reasonCode()).isEqualTo("VENUE_NOT_ACKNOWLEDGED");
