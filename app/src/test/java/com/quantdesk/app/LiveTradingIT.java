@@ -18,6 +18,10 @@ import java.lang.management.ManagementFactory;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -72,28 +76,35 @@ class LiveTradingIT {
         assertThat(login.waitFor()).as("kite login; log:%n%s", Files.readString(dir.resolve("login.log")))
                 .isZero();
 
-        // First run: the bot trades; then an order is executed at the sandbox whose answer is held,
-        // and the process is killed before it hears of it.
+        // First run: the bot trades; then every answer of the sandbox is held (requests are carried out,
+        // answers come late as 504s), and the process is killed once the sandbox has filled an order of
+        // ours whose fills the journal does not have: the next order (its placement answer held), or one
+        // whose fills the process could no longer read.
         Path firstLog = dir.resolve("live-1.log");
         Process first = live(jar, config, firstLog);
-        String heldTag;
+        List<String> unheard;
+        long tradesUnheard;
         try {
             await().atMost(READY).until(() -> Files.readString(firstLog).contains("Press Ctrl-C"));
             await().atMost(READY).until(() -> ourTrades(sandbox).size() >= 2 || !first.isAlive());
             assertThat(first.isAlive()).as("first run alive; log:%n%s", Files.readString(firstLog)).isTrue();
-            int before = ourOrders(sandbox).size();
             sandbox.faults().hangs(1.0, Duration.ofSeconds(5)).afterHandling(true);
-            await().atMost(READY).until(() -> ourOrders(sandbox).size() > before);
+            // Unheard for a whole second: no answer that left before the faults can still arrive.
+            await().atMost(READY).during(Duration.ofSeconds(1)).until(() -> !unheardOrders(sandbox).isEmpty());
             first.destroyForcibly();
             first.waitFor();
             sandbox.faults().reset();
-            List<Map<String, Object>> orders = ourOrders(sandbox);
-            heldTag = (String) orders.getLast().get("tag");
+            unheard = unheardOrders(sandbox);
+            tradesUnheard = ourTrades(sandbox).stream().filter(t -> unheard.contains(tagOf(sandbox,
+                    (String) t.get("order_id")))).count();
         } finally {
             first.destroyForcibly();
         }
-        assertThat(fillsOf(journal(), heldTag)).as("the held order's fill is not journaled before the restart")
-                .isEmpty();
+        assertThat(unheard).as("orders filled at the sandbox, unheard by the killed process").isNotEmpty();
+        Journal atKill = journal();
+        for (String tag : unheard) {
+            assertThat(fillsOf(atKill, tag)).as("%s's fills are not journaled before the restart", tag).isEmpty();
+        }
 
         // Second run: reconciliation adopts the held order and its fill; the bot trades on.
         Path secondLog = dir.resolve("live-2.log");
@@ -102,9 +113,10 @@ class LiveTradingIT {
             await().atMost(READY).until(() -> Files.readString(secondLog).contains("Press Ctrl-C")
                     || !second.isAlive());
             String started = Files.readString(secondLog);
-            assertThat(started).as("second run; log:%n%s", started).contains("1 working orders restored");
-            assertThat(started).contains("reconciliation: 1 fills made at Kite while the process was down were "
-                    + "booked");
+            assertThat(started).as("second run; log:%n%s", started).contains(unheard.size()
+                    + " working orders restored");
+            assertThat(started).contains("reconciliation: " + tradesUnheard + " fills made at Kite while the "
+                    + "process was down were booked");
             int tradesAtRestart = ourTrades(sandbox).size();
             await().atMost(READY).until(() -> ourTrades(sandbox).size() >= tradesAtRestart + 2
                     || !second.isAlive());
@@ -141,8 +153,10 @@ class LiveTradingIT {
         }
         assertThat(journal.fills()).isEqualTo(expected);
         assertThat(journal.net()).as("net position, journal vs sandbox").isEqualTo(sandboxNet);
-        assertThat(fillsOf(journal, heldTag)).as("the held order's fill, adopted on restart").hasSize(1);
-        assertThat(journal.acceptedTags()).contains(heldTag);
+        for (String tag : unheard) {
+            assertThat(fillsOf(journal, tag)).as("%s's fills, adopted on restart", tag).isNotEmpty();
+            assertThat(journal.acceptedTags()).contains(tag);
+        }
     }
 
     // ---------------------------------------------------------------- the sandbox's view
@@ -158,6 +172,30 @@ class LiveTradingIT {
             ours.add((String) order.get("order_id"));
         }
         return sandbox.trades().stream().filter(t -> ours.contains((String) t.get("order_id"))).toList();
+    }
+
+    /**
+     * Tags of our orders the sandbox has filled while the journal (read directly from the running
+     * process's SQLite file) has none of their fills.
+     */
+    private List<String> unheardOrders(KiteSandbox sandbox) throws Exception {
+        Set<Long> journaled = new HashSet<>();
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("data/quantdesk.db"));
+             Statement s = c.createStatement(); ResultSet r = s.executeQuery("SELECT DISTINCT order_id FROM fills")) {
+            while (r.next()) {
+                journaled.add(r.getLong(1));
+            }
+        }
+        return ourOrders(sandbox).stream()
+                .filter(o -> "COMPLETE".equals(o.get("status")))
+                .map(o -> (String) o.get("tag"))
+                .filter(tag -> !journaled.contains(Long.parseLong(tag.substring(2))))
+                .toList();
+    }
+
+    private static String tagOf(KiteSandbox sandbox, String orderId) {
+        return ourOrders(sandbox).stream().filter(o -> orderId.equals(o.get("order_id")))
+                .map(o -> (String) o.get("tag")).findFirst().orElse("");
     }
 
     // ---------------------------------------------------------------- the journal's view
