@@ -11,7 +11,6 @@ import com.quantdesk.store.Stores;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.InstantSource;
-import java.util.Map;
 import java.util.function.Function;
 import picocli.CommandLine.Option;
 
@@ -48,7 +47,7 @@ final class KiteAccountOptions {
     /** The Kite settings of the configuration and environment. */
     KiteSettings settings(Function<String, String> env) {
         try {
-            return KiteSettings.load(file(), new EnvMap(env));
+            return KiteSettings.load(file(), new EnvironmentMap(env));
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage(), e);
         }
@@ -67,7 +66,7 @@ final class KiteAccountOptions {
         try {
             Files.createDirectories(directory);
             return Stores.open(StoreConfig.resolve(directory, database != null ? database
-                    : config.databaseUrl().orElse(null), new EnvMap(env)));
+                    : config.databaseUrl().orElse(null), new EnvironmentMap(env)));
         } catch (IllegalArgumentException e) {
             throw new UsageException("--db: " + e.getMessage(), e);
         } catch (java.io.IOException e) {
@@ -78,7 +77,7 @@ final class KiteAccountOptions {
     /** The store of sealed logins over {@code store}. */
     static KiteSessionStore sessions(Store store, Function<String, String> env) {
         try {
-            return KiteSessionStore.open(store.dataSource(), new EnvMap(env), InstantSource.system());
+            return KiteSessionStore.open(store.dataSource(), new EnvironmentMap(env), InstantSource.system());
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage(), e);
         }
@@ -90,30 +89,6 @@ final class KiteAccountOptions {
             return new AccountId(text);
         } catch (IllegalArgumentException e) {
             throw new UsageException("--account: " + e.getMessage(), e);
-        }
-    }
-
-    /** A read-only map view of an environment lookup. */
-    private static final class EnvMap extends java.util.AbstractMap<String, String> {
-        private final Function<String, String> env;
-
-        EnvMap(Function<String, String> env) {
-            this.env = env;
-        }
-
-        @Override
-        public String get(Object key) {
-            return key instanceof String name ? env.apply(name) : null;
-        }
-
-        @Override
-        public boolean containsKey(Object key) {
-            return get(key) != null;
-        }
-
-        @Override
-        public java.util.Set<Map.Entry<String, String>> entrySet() {
-            return java.util.Set.of();
         }
     }
 }

@@ -108,6 +108,20 @@ class PaperCommand implements Callable<Integer> {
     @Option(names = "--no-api", description = "Run without the HTTP API.")
     boolean noApi;
 
+    @Option(names = "--backup-every", paramLabel = "DURATION",
+            description = "Take an encrypted backup this often (e.g. 1h) into --backup-to, sealed with $QD_BACKUP_KEY; "
+                    + "older ones are pruned by --backup-keep.")
+    String backupEvery;
+
+    @Option(names = "--backup-to", paramLabel = "DIR",
+            description = "Where scheduled backups go (another disk or machine than the data directory).")
+    Path backupTo;
+
+    @Option(names = "--backup-keep", paramLabel = "D,W,M", defaultValue = "7,4,12",
+            description = "Scheduled backups kept: the newest of each of D days, W weeks and M months. "
+                    + "Default: ${DEFAULT-VALUE}.")
+    String backupKeep;
+
     @Option(names = "--state-every", paramLabel = "DURATION", hidden = true,
             description = "Write the running state to live-state.txt in the data directory this often.")
     String stateEvery;
@@ -148,6 +162,14 @@ class PaperCommand implements Callable<Integer> {
         if (statePeriod != null) {
             runtime.writeStateEvery(statePeriod);
         }
+        ScheduledBackups backups;
+        try {
+            backups = scheduledBackups(storeConfig, runtime, out);
+        } catch (UsageException e) {
+            runtime.close();
+            stopped();
+            throw e;
+        }
         ApiServer api = null;
         if (serverConfig != null) {
             try {
@@ -163,6 +185,9 @@ class PaperCommand implements Callable<Integer> {
         ApiServer server = api;
         CountDownLatch stopped = new CountDownLatch(1);
         Thread hook = new Thread(() -> {
+            if (backups != null) {
+                backups.close();
+            }
             if (server != null) {
                 server.close();
             }
@@ -195,6 +220,9 @@ class PaperCommand implements Callable<Integer> {
         }
         if (stopped.getCount() > 0) {
             Runtime.getRuntime().removeShutdownHook(hook);
+            if (backups != null) {
+                backups.close();
+            }
             if (server != null) {
                 server.close();
             }
@@ -274,6 +302,46 @@ class PaperCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage(), e);
         }
+    }
+
+    /** The schedule {@code --backup-every} asks for, started; null without it. */
+    private ScheduledBackups scheduledBackups(StoreConfig storeConfig, PaperRuntime runtime, PrintWriter out) {
+        if (backupEvery == null) {
+            if (backupTo != null) {
+                throw new UsageException("--backup-to: give --backup-every too");
+            }
+            return null;
+        }
+        Duration period = parseDuration(backupEvery, "--backup-every");
+        if (period.compareTo(Duration.ofMinutes(1)) < 0) {
+            throw new UsageException("--backup-every: at least 1m, was " + backupEvery);
+        }
+        if (backupTo == null) {
+            throw new UsageException("--backup-to: where scheduled backups go (another disk than the data directory)");
+        }
+        com.quantdesk.store.backup.Retention retention;
+        try {
+            String[] counts = backupKeep.split(",");
+            if (counts.length != 3) {
+                throw new IllegalArgumentException("give three counts, days,weeks,months, e.g. 7,4,12");
+            }
+            retention = new com.quantdesk.store.backup.Retention(Integer.parseInt(counts[0].strip()),
+                    Integer.parseInt(counts[1].strip()), Integer.parseInt(counts[2].strip()));
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--backup-keep: " + e.getMessage(), e);
+        }
+        com.quantdesk.store.backup.BackupKey key;
+        try {
+            key = com.quantdesk.store.backup.BackupKey.load(java.util.Optional.empty(),
+                    java.util.Optional.ofNullable(System.getenv(com.quantdesk.store.backup.BackupKey.ENV)));
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--backup-every: " + e.getMessage(), e);
+        }
+        return ScheduledBackups.start(storeConfig, runtime.store().journalKey(), key, backupTo, retention, period,
+                notice -> {
+                    out.println("! " + notice);
+                    out.flush();
+                });
     }
 
     // ---------------------------------------------------------------- what a live run changes

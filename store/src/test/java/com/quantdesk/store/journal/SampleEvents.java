@@ -42,7 +42,7 @@ import java.util.List;
 import java.util.Map;
 
 /** Events for journal tests: a coherent story that uses every event type, and bulk order flow. */
-final class SampleEvents {
+public final class SampleEvents {
 
     static final AccountId ACCOUNT = AccountId.of("acc-1");
     static final BotId BOT = BotId.of("sma.bot_1");
@@ -107,7 +107,7 @@ final class SampleEvents {
      * {@code count} events of plain order flow starting at {@code firstSequence}: submitted,
      * accepted, filled, position changed, repeated (a buy then a sell of one share of RELIANCE).
      */
-    static List<Event> orderFlow(long firstSequence, int count) {
+    public static List<Event> orderFlow(long firstSequence, int count) {
         List<Event> events = new ArrayList<>(count);
         Symbol symbol = Symbol.of("RELIANCE");
         long sequence = firstSequence;

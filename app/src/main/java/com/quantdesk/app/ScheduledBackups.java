@@ -1,0 +1,70 @@
+package com.quantdesk.app;
+
+import com.quantdesk.store.StoreConfig;
+import com.quantdesk.store.backup.BackupException;
+import com.quantdesk.store.backup.BackupKey;
+import com.quantdesk.store.backup.Backups;
+import com.quantdesk.store.backup.Retention;
+import com.quantdesk.store.journal.JournalKey;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.InstantSource;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Backups taken by a running process on a schedule, each followed by pruning to the retention, on a
+ * thread of their own (a backup never holds up trading: SQLite's online backup and pg_dump read
+ * beside the writer). Every backup and every failure is an operator notice.
+ */
+final class ScheduledBackups implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ScheduledBackups.class);
+
+    private final ScheduledExecutorService thread;
+
+    private ScheduledBackups(ScheduledExecutorService thread) {
+        this.thread = thread;
+    }
+
+    /** Takes the first backup after one period, then every period. */
+    static ScheduledBackups start(StoreConfig store, JournalKey journalKey, BackupKey key, Path directory,
+                                  Retention retention, Duration period, Consumer<String> notices) {
+        ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "backups");
+            t.setDaemon(true);
+            return t;
+        });
+        ScheduledBackups backups = new ScheduledBackups(thread);
+        thread.scheduleWithFixedDelay(() -> backups.takeOne(store, journalKey, key, directory, retention, notices),
+                period.toNanos(), period.toNanos(), TimeUnit.NANOSECONDS);
+        return backups;
+    }
+
+    private void takeOne(StoreConfig store, JournalKey journalKey, BackupKey key, Path directory, Retention retention,
+                         Consumer<String> notices) {
+        try {
+            Backups.Verified made = Backups.create(store, journalKey, key, directory, InstantSource.system());
+            List<Path> pruned = retention.prune(directory);
+            notices.accept("backup: " + made.file() + " (events up to " + made.manifest().lastSequence() + ")"
+                    + (pruned.isEmpty() ? "" : "; pruned " + pruned.size() + " older by the retention"));
+        } catch (BackupException | IOException e) {
+            LOG.error("scheduled backup failed", e);
+            notices.accept("BACKUP FAILED: " + e.getMessage());
+        } catch (RuntimeException e) {
+            LOG.error("scheduled backup failed unexpectedly", e);
+            notices.accept("BACKUP FAILED: " + e);
+        }
+    }
+
+    @Override
+    public void close() {
+        thread.shutdownNow();
+    }
+}
