@@ -95,7 +95,7 @@ final class LiveCommand extends PaperCommand {
         }
         KiteClient client = new KiteClient(transport, login.session());
         Map<Long, Symbol> tokens = new HashMap<>();
-        InstrumentMaster instruments = instruments(client, config.feed().symbols(), tokens);
+        InstrumentMaster instruments = instruments(client, config.feed().symbols(), tokens, id);
         notices.accept("Kite: " + instruments.all().size() + " instruments from today's NSE dump; login of "
                 + login.session().userId() + " at " + login.session().loginTime());
         try {
@@ -109,13 +109,14 @@ final class LiveCommand extends PaperCommand {
     }
 
     /** The configured symbols from today's NSE instrument dump, with their tick and lot sizes. */
-    private static InstrumentMaster instruments(KiteClient client, List<Symbol> symbols, Map<Long, Symbol> tokens) {
+    private static InstrumentMaster instruments(KiteClient client, List<Symbol> symbols, Map<Long, Symbol> tokens,
+                                                AccountId account) {
         List<KiteInstrument> dump;
         try {
             dump = client.instruments("NSE");
         } catch (KiteException.TokenException e) {
             throw new UsageException("Kite refused the stored login (" + e.getMessage() + "): log in again with "
-                    + "'quantdesk kite login'", e);
+                    + "'quantdesk kite login --account " + account + "'", e);
         } catch (KiteException e) {
             throw new UsageException("cannot load today's NSE instruments from Kite: " + e.getMessage(), e);
         }

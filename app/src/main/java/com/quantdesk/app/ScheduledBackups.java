@@ -33,7 +33,10 @@ final class ScheduledBackups implements AutoCloseable {
         this.thread = thread;
     }
 
-    /** Takes the first backup after one period, then every period. */
+    /**
+     * Takes a backup every period, the first one period after the newest backup already in
+     * {@code directory} (at once if that is past), so a process restarted daily still backs up daily.
+     */
     static ScheduledBackups start(StoreConfig store, JournalKey journalKey, BackupKey key, Path directory,
                                   Retention retention, Duration period, Consumer<String> notices) {
         ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -42,8 +45,19 @@ final class ScheduledBackups implements AutoCloseable {
             return t;
         });
         ScheduledBackups backups = new ScheduledBackups(thread);
+        Duration first = period;
+        try {
+            List<Retention.Entry> existing = Retention.list(directory);
+            if (!existing.isEmpty()) {
+                Duration since = Duration.between(existing.getFirst().taken(), java.time.Instant.now());
+                first = since.compareTo(period) >= 0 ? Duration.ZERO : period.minus(since);
+            }
+        } catch (IOException e) {
+            notices.accept("backups: cannot list " + directory + " (" + e.getMessage() + "); the first backup is "
+                    + "in one period");
+        }
         thread.scheduleWithFixedDelay(() -> backups.takeOne(store, journalKey, key, directory, retention, notices),
-                period.toNanos(), period.toNanos(), TimeUnit.NANOSECONDS);
+                first.toNanos(), period.toNanos(), TimeUnit.NANOSECONDS);
         return backups;
     }
 

@@ -91,6 +91,14 @@ public record KiteSettings(URI apiUrl, URI tickerUrl, URI loginUrl, String apiKe
         return new KiteSettings(api, ticker, login, apiKey, secret, algoId, protection, reconcile);
     }
 
+    @Override
+    public String toString() {
+        return "KiteSettings[apiUrl=" + apiUrl + ", tickerUrl=" + tickerUrl + ", loginUrl=" + loginUrl + ", apiKey="
+                + apiKey + ", apiSecret=" + (apiSecret.isEmpty() ? "(not set)" : "***") + ", algoId="
+                + algoId.orElse("-") + ", marketProtection=" + marketProtection + ", reconcileEvery=" + reconcileEvery
+                + "]";
+    }
+
     /** The REST client's settings; needs the api key (and the secret, to log in). */
     public KiteConfig clientConfig() {
         if (apiKey.isEmpty()) {

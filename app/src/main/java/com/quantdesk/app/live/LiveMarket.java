@@ -97,13 +97,20 @@ public final class LiveMarket implements Market {
                 session.accessToken()), new Listener());
         this.quotes = new QuotePolling(client, List.copyOf(this.symbolsByToken.values()), context.clock(),
                 Duration.ofSeconds(1), () -> System.nanoTime() - lastPacketNanos > QUOTES_AFTER.toNanos()
-                || ticker.state() != TickerState.CONNECTED);
+                || ticker.state() != TickerState.CONNECTED
+                // while the feed is on REST quotes (until the ticker has been healthy a while) they go on
+                || onRestQuotes());
         FailoverConfig defaults = FailoverConfig.defaults(context.hours());
         this.feed = new FailoverFeed(ticks, quotes, context.clock(), new FailoverConfig(defaults.staleAfter(),
                 defaults.recoverAfter(), context.hours()),
                 switched -> context.notices().accept("market data: " + switched.message()));
         this.pipeline = new MarketPipeline(context.config().feed().symbols(), Duration.ofSeconds(30), context.hours(),
                 context.clock(), tick -> { }, context.notices());
+    }
+
+    /** Whether the feed is on the REST quotes (it stays there until the ticker has been healthy a while). */
+    private boolean onRestQuotes() {
+        return feed != null && feed.active() != FeedRole.PRIMARY;
     }
 
     @Override

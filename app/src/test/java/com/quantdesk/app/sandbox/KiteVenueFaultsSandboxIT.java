@@ -132,6 +132,47 @@ class KiteVenueFaultsSandboxIT {
         }
     }
 
+    @Test
+    void onStartAnOrderOfOursWorkingAtKiteButUnknownHereIsCancelledAndTagsBeyondTheJournalStopTheStart()
+            throws Exception {
+        try (KiteOnSandbox kite = KiteOnSandbox.start(5, RESILIENCE, Duration.ofSeconds(2))) {
+            Instrument infy = Instrument.nseEquity("INFY", 5, "IT");
+            KiteVenue venue = new KiteVenue(kite.client, ACCOUNT, Runnable::run, (order, q, p, d) -> 0, -1,
+                    refused -> { }, InstantSource.system());
+            TradingEngine engine = new TradingEngine(InstantSource.system(), venue,
+                    symbol -> symbol.equals(infy.symbol()) ? Optional.of(infy) : Optional.empty());
+            venue.attach(engine);
+            engine.addListener(venue);
+            engine.openAccount(ACCOUNT, 100_000_000_00L);
+            engine.start();
+            // Commands take numbers from the same sequence as orders: two of them hand out 1 and 2.
+            for (int i = 0; i < 2; i++) {
+                engine.execute(new com.quantdesk.core.command.SetTradingState(ACCOUNT,
+                        com.quantdesk.core.risk.TradingState.ACTIVE, "test", "test"));
+            }
+            long known = engine.nextId() - 1;
+            assertThat(known).as("an order number the journal has handed out").isPositive();
+            var infyKey = com.quantdesk.kite.rest.InstrumentKey.nse("INFY");
+            var orphan = kite.client.placeOrder(com.quantdesk.kite.rest.OrderRequest.limit(infyKey, Side.BUY, 1,
+                    100_00, com.quantdesk.kite.rest.KiteProduct.MIS, new com.quantdesk.kite.rest.OrderTag("QD" + known)));
+
+            Reconciliation.Result result = venue.reconcile();
+
+            assertThat(result.orphans()).hasSize(1);
+            await().atMost(Duration.ofSeconds(10)).until(() -> kite.sandbox.orders().stream()
+                    .anyMatch(o -> ("QD" + known).equals(o.get("tag")) && "CANCELLED".equals(o.get("status"))));
+            assertThat(orphan).isInstanceOf(com.quantdesk.kite.rest.OrderPlacement.Placed.class);
+
+            kite.client.placeOrder(com.quantdesk.kite.rest.OrderRequest.limit(infyKey, Side.BUY, 1, 100_00,
+                    com.quantdesk.kite.rest.KiteProduct.MIS, new com.quantdesk.kite.rest.OrderTag("QD" + (known + 50))));
+            org.assertj.core.api.Assertions.assertThatThrownBy(venue::reconcile)
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageStartingWith("Kite's book has orders tagged [QD" + (known + 50) + "] beyond this "
+                            + "journal's last order number " + known);
+            venue.close();
+        }
+    }
+
     /** Whether no placement is on its way (all answered, settled or left for reconciliation). */
     private static boolean venueIdle(EngineLoop loop, KiteVenue venue) throws Exception {
         return loop.call(e -> e.openOrders().stream().noneMatch(o -> venue.isPlacing(o.id()))).get();

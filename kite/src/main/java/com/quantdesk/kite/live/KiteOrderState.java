@@ -37,6 +37,7 @@ final class KiteOrderState {
 
     private final Map<OrderId, KiteOrderId> kiteIds = new HashMap<>();
     private final Map<OrderId, Set<String>> tradesReported = new HashMap<>();
+    private final Map<OrderId, Instant> newestApplied = new HashMap<>();
     private final Function<OrderId, Optional<Order>> openOrders;
     private final BrokerCharges charges;
     private final InstantSource clock;
@@ -73,6 +74,7 @@ final class KiteOrderState {
     void forget(OrderId order) {
         kiteIds.remove(order);
         tradesReported.remove(order);
+        newestApplied.remove(order);
     }
 
     /** Kite took the order under {@code kiteId}: acknowledges it if it still waits for that. */
@@ -103,6 +105,12 @@ final class KiteOrderState {
         if (open.get().status() == OrderStatus.SUBMITTED) {
             reports.accepted(id, latest.orderId().value());
         }
+        // Kite's terms first: a quantity changed at Kite (then filled) must be the order's before its
+        // trades are booked, or a cut order stays open and a raised one loses fills.
+        boolean ended = latest.status().equals("CANCELLED") || latest.status().equals("LAPSED");
+        if (!ended && isCurrent(id, latest)) {
+            openOrders.apply(id).ifPresent(order -> applyTerms(order, latest));
+        }
         long reportedFilled = applyTrades(id, trades.orElse(List.of()));
         Order order = openOrders.apply(id).orElse(null);
         if (order == null) {
@@ -111,12 +119,24 @@ final class KiteOrderState {
         if (latest.filledQuantity() > reportedFilled && latest.filledQuantity() > order.filledQuantity()) {
             return true; // Kite filled more than the trades we hold show: they are to be read
         }
-        if (latest.status().equals("CANCELLED") || latest.status().equals("LAPSED")) {
+        if (ended) {
             reports.cancelled(id, latest.statusMessage().isEmpty() ? "cancelled at Kite" : latest.statusMessage());
-        } else if (!latest.isTerminal()) {
-            applyTerms(order, latest);
         }
         return false;
+    }
+
+    /** Whether {@code latest} is not older than the newest state of the order applied before. */
+    private boolean isCurrent(OrderId id, KiteOrder latest) {
+        Instant at = latest.orderTimestamp();
+        if (at == null) {
+            return true;
+        }
+        Instant before = newestApplied.get(id);
+        if (before != null && at.isBefore(before)) {
+            return false; // a snapshot read before a newer one was applied: its terms are stale
+        }
+        newestApplied.put(id, at);
+        return true;
     }
 
     /** Fills for trades not reported before, oldest first; answers the quantity the trades cover. */

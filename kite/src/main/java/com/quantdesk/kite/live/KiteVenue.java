@@ -64,6 +64,8 @@ public final class KiteVenue implements BrokerGateway, EngineListener, AutoClose
 
     private static final Logger LOG = LoggerFactory.getLogger(KiteVenue.class);
     private static final String TAG_PREFIX = "QD";
+    /** Reads of an order whose trades lag its filled quantity, before reconciliation is left to it. */
+    private static final int MAX_REREADS = 5;
     /**
      * How long a submitted order may go unseen at Kite before a periodic reconciliation decides it was
      * never placed: longer than an order waits for the journal and for its placement's answer.
@@ -82,6 +84,7 @@ public final class KiteVenue implements BrokerGateway, EngineListener, AutoClose
     // Engine thread only.
     private final Set<OrderId> placing = new HashSet<>();
     private final Map<OrderId, Order> cancelWhenPlaced = new HashMap<>();
+    private final Map<OrderId, Integer> rereads = new HashMap<>();
     private TradingEngine engine;
     private ExecutionReports reports;
 
@@ -146,6 +149,7 @@ public final class KiteVenue implements BrokerGateway, EngineListener, AutoClose
     private void settled(OrderId id) {
         orders.forget(id);
         cancelWhenPlaced.remove(id);
+        rereads.remove(id);
     }
 
     // ---------------------------------------------------------------- orders (engine thread)
@@ -298,8 +302,14 @@ public final class KiteVenue implements BrokerGateway, EngineListener, AutoClose
                     ? Optional.of(client.orderTrades(kiteId)) : Optional.empty();
             onEngine(() -> {
                 if (orders.apply(id, latest, trades)) {
-                    // The trades lag the order's filled quantity: read again shortly.
-                    send(reads, () -> readAndApply(id, kiteId));
+                    // The trades lag the order's filled quantity: read again, a few times at most
+                    // (then the periodic reconciliation settles it).
+                    int attempt = rereads.merge(id, 1, Integer::sum);
+                    if (attempt <= MAX_REREADS) {
+                        send(reads, () -> readAndApply(id, kiteId));
+                    }
+                } else {
+                    rereads.remove(id);
                 }
             });
         } catch (KiteException e) {
@@ -330,7 +340,29 @@ public final class KiteVenue implements BrokerGateway, EngineListener, AutoClose
             troubled(e);
             throw e;
         }
-        return reconciliation.apply(book, engine, placing, java.time.Duration.ZERO);
+        Reconciliation.Result result = reconciliation.apply(book, engine, placing, java.time.Duration.ZERO);
+        if (!result.foreignTags().isEmpty()) {
+            throw new IllegalStateException("Kite's book has orders tagged " + result.foreignTags() + " beyond this "
+                    + "journal's last order number " + (engine.nextId() - 1) + ": the journal is older than the "
+                    + "account's day (restored from a backup?) or another installation trades this account. Live "
+                    + "trading does not start on it: start tomorrow, or with the journal that placed those orders");
+        }
+        cancelOrphans(result);
+        return result;
+    }
+
+    /** Cancels at Kite the orders of ours that are working there but settled here. */
+    private void cancelOrphans(Reconciliation.Result result) {
+        for (KiteOrderId orphan : result.orphans()) {
+            send(writes, () -> {
+                try {
+                    client.cancelOrder(orphan);
+                } catch (KiteException e) {
+                    LOG.warn("cancel of orphan order {} failed: {}", orphan, e.toString());
+                    troubled(e);
+                }
+            });
+        }
     }
 
     /** Reconciles on the reading thread, applying on the engine thread; the result goes to {@code done}. */
@@ -355,6 +387,7 @@ public final class KiteVenue implements BrokerGateway, EngineListener, AutoClose
             }
             onEngine(() -> {
                 Reconciliation.Result result = reconciliation.apply(book, engine, placing, minAge);
+                cancelOrphans(result);
                 // Cancels waiting for an id that reconciliation has now learnt.
                 for (Order waiting : List.copyOf(cancelWhenPlaced.values())) {
                     if (orders.kiteId(waiting.id()).isPresent() && !placing.contains(waiting.id())) {

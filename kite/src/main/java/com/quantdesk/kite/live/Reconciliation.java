@@ -63,8 +63,12 @@ public final class Reconciliation {
      * @param notPlaced    submitted orders Kite never received, rejected
      * @param lapsed       acknowledged orders of an earlier day, cancelled
      * @param alerts       differences reported as alerts (new ones only)
+     * @param orphans      orders of ours still working at Kite that are settled here (to be cancelled)
+     * @param foreignTags  tags in Kite's book beyond this journal's orders; when there are any, nothing
+     *                     else was applied (see {@link #apply})
      */
-    public record Result(int matched, int fillsAdopted, int notPlaced, int lapsed, List<String> alerts) {
+    public record Result(int matched, int fillsAdopted, int notPlaced, int lapsed, List<String> alerts,
+                         List<KiteOrderId> orphans, List<String> foreignTags) {
     }
 
     private record PositionKey(String symbol, String product) implements Comparable<PositionKey> {
@@ -86,6 +90,7 @@ public final class Reconciliation {
     private final Map<LocalDate, Map<PositionKey, Long>> netByDay = new HashMap<>();
     private final Map<LocalDate, Set<String>> bookedTrades = new HashMap<>();
     private final Set<String> alerted = new HashSet<>();
+    private final Set<KiteOrderId> suspected = new HashSet<>();
     private long fillsBooked;
 
     Reconciliation(AccountId account, KiteOrderState orders, Function<OrderId, Optional<Order>> openOrders) {
@@ -114,6 +119,21 @@ public final class Reconciliation {
      * @param minAge  how long a submitted order must have gone unseen before it is judged never placed
      */
     Result apply(Book book, TradingEngine engine, Set<OrderId> placing, Duration minAge) {
+        // Tags this journal has not handed out yet mean its order numbers would collide with Kite's
+        // book (a journal restored from before the day's orders, or another installation on the
+        // account): matching by tag would take those orders for ours. Nothing is applied then.
+        List<String> foreign = new ArrayList<>();
+        for (KiteOrder order : book.orders()) {
+            KiteVenue.ourId(order.tag()).filter(id -> id.value() >= engine.nextId()).ifPresent(id ->
+                    foreign.add(order.tag()));
+        }
+        if (!foreign.isEmpty()) {
+            List<String> alerts = new ArrayList<>();
+            alert(engine, alerts, "BROKER_FOREIGN_TAGS", "Kite's book has orders tagged " + foreign + " beyond this "
+                    + "journal's last order number " + (engine.nextId() - 1) + ": the journal is older than the "
+                    + "account's day (restored from a backup?) or another installation trades this account");
+            return new Result(0, 0, 0, 0, List.copyOf(alerts), List.of(), List.copyOf(foreign));
+        }
         long fillsBefore = fillsBooked;
         Instant now = engine.now();
         // Kite's book is today's: older days' figures are not needed again.
@@ -140,9 +160,9 @@ public final class Reconciliation {
             if (!order.account().equals(account) || placing.contains(order.id())) {
                 continue;
             }
-            KiteOrder atKite = byTag.get(order.id());
+            KiteOrder atKite = orders.kiteId(order.id()).map(byId::get).orElse(null);
             if (atKite == null) {
-                atKite = orders.kiteId(order.id()).map(byId::get).orElse(null);
+                atKite = byTag.get(order.id());
             }
             if (atKite != null) {
                 List<KiteTrade> trades = tradesByOrder.getOrDefault(atKite.orderId(), List.of());
@@ -169,8 +189,29 @@ public final class Reconciliation {
                         + ") is not in the journal, whose order is settled");
             }
         }
+        // A book read just before an order settled here shows it working: while orders may be in
+        // flight (minAge > 0) an orphan must be seen by two reconciliations in a row.
+        List<KiteOrderId> orphans = new ArrayList<>();
+        Set<KiteOrderId> suspects = new HashSet<>();
+        for (KiteOrder order : book.orders()) {
+            Optional<OrderId> ours = KiteVenue.ourId(order.tag());
+            if (ours.isPresent() && !order.isTerminal() && openOrders.apply(ours.get()).isEmpty()
+                    && !placing.contains(ours.get())) {
+                suspects.add(order.orderId());
+                if (!minAge.isZero() && !suspected.contains(order.orderId())) {
+                    continue;
+                }
+                orphans.add(order.orderId());
+                alert(engine, alerts, "BROKER_ORPHAN_ORDER", "order " + ours.get() + " (Kite " + order.orderId()
+                        + ", " + order.side() + " " + order.quantity() + " " + order.tradingsymbol() + ") is "
+                        + order.status() + " at Kite but settled here; it is being cancelled at Kite");
+            }
+        }
+        suspected.clear();
+        suspected.addAll(suspects);
         comparePositions(book, engine, alerts);
-        return new Result(matched, (int) (fillsBooked - fillsBefore), notPlaced, lapsed, List.copyOf(alerts));
+        return new Result(matched, (int) (fillsBooked - fillsBefore), notPlaced, lapsed, List.copyOf(alerts),
+                List.copyOf(orphans), List.of());
     }
 
     private void comparePositions(Book book, TradingEngine engine, List<String> alerts) {

@@ -104,6 +104,46 @@ class KiteOrderStateTest {
         assertThat(reports).containsExactly("accepted 261203000000001", "modified 8 149900 0");
     }
 
+    @Test
+    void aQuantityCutAtKiteAndThenFilledEndsTheOrderFilled() {
+        state.placed(ID, KITE_ID);
+
+        state.apply(ID, order("COMPLETE", 6, 6, 150_000), Optional.of(List.of(trade("T1", 6, 150_000, 1))));
+
+        assertThat(reports).containsExactly("accepted 261203000000001", "modified 6 150000 0",
+                "filled T1 6 @ 150000 charges 900");
+        assertThat(open).doesNotContainKey(ID);
+    }
+
+    @Test
+    void aQuantityRaisedAtKiteAndThenFilledBooksEveryShare() {
+        state.placed(ID, KITE_ID);
+
+        state.apply(ID, order("COMPLETE", 15, 15, 150_000), Optional.of(List.of(trade("T1", 15, 150_000, 1))));
+
+        assertThat(reports).containsExactly("accepted 261203000000001", "modified 15 150000 0",
+                "filled T1 15 @ 150000 charges 2250");
+    }
+
+    @Test
+    void aSnapshotOlderThanOneAppliedDoesNotUndoItsTerms() {
+        state.placed(ID, KITE_ID);
+        KiteOrder newer = at(order("OPEN", 10, 0, 149_900), T0.plusSeconds(5));
+        KiteOrder older = at(order("OPEN", 10, 0, 150_000), T0.plusSeconds(1));
+
+        state.apply(ID, newer, Optional.empty());
+        state.apply(ID, older, Optional.empty());
+
+        assertThat(reports).containsExactly("accepted 261203000000001", "modified 10 149900 0");
+    }
+
+    private static KiteOrder at(KiteOrder o, Instant time) {
+        return new KiteOrder(o.orderId(), o.exchangeOrderId(), o.parentOrderId(), o.status(), o.statusMessage(), time,
+                time, o.variety(), o.exchange(), o.tradingsymbol(), o.instrumentToken(), o.orderType(), o.side(),
+                o.validity(), o.product(), o.quantity(), o.disclosedQuantity(), o.price(), o.triggerPrice(),
+                o.averagePrice(), o.filledQuantity(), o.pendingQuantity(), o.cancelledQuantity(), o.tag());
+    }
+
     private static KiteOrder order(String status, long quantity, long filled, long price) {
         return new KiteOrder(KITE_ID, "1100000000000001", "", status,
                 status.equals("CANCELLED") ? "Cancelled by user" : "", T0, T0, "regular", "NSE", "INFY", 408065,

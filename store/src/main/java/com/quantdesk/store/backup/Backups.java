@@ -34,8 +34,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import javax.crypto.Cipher;
-import javax.crypto.CipherInputStream;
-import javax.crypto.CipherOutputStream;
 import javax.crypto.spec.GCMParameterSpec;
 import org.sqlite.SQLiteDataSource;
 
@@ -43,8 +41,11 @@ import org.sqlite.SQLiteDataSource;
  * Encrypted, verifiable backups of the store, taken while trading runs.
  *
  * <p>A backup is one file: the line {@code QUANTDESK-BACKUP}, the {@link BackupManifest} as one line
- * of JSON, a 12-byte random IV, then the payload sealed with AES-256-GCM under the {@link BackupKey},
- * the two header lines being the cipher's additional data. The payload is the SQLite database
+ * of JSON, an 8-byte random IV prefix, then the payload sealed with AES-256-GCM under the
+ * {@link BackupKey} in segments of 1 MiB (each: its length, whether it is the last, the sealed bytes;
+ * its IV is the prefix and its index; its additional data the two header lines, its index and the
+ * last flag), so a restore holds one segment in memory and a missing, reordered or extra segment
+ * fails like a changed byte. The payload is the SQLite database
  * (copied with SQLite's online backup, consistent while the journal writes) or a {@code pg_dump}
  * archive taken in the same snapshot the manifest's journal figures were read in.
  *
@@ -58,6 +59,9 @@ public final class Backups {
     /** Backup files end in this. */
     public static final String SUFFIX = ".qdbackup";
     private static final int IV_BYTES = 12;
+    private static final int IV_PREFIX_BYTES = 8;
+    /** Plaintext per sealed segment: a restore never holds more than one in memory. */
+    private static final int SEGMENT_BYTES = 1 << 20;
     private static final int TAG_BITS = 128;
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'", Locale.ROOT)
             .withZone(ZoneOffset.UTC);
@@ -88,7 +92,8 @@ public final class Backups {
                                   InstantSource clock) {
         try {
             Files.createDirectories(directory);
-            Path scratch = Files.createTempFile(directory, ".backup-", ".payload");
+            Path scratchDirectory = ownerOnlyDirectory(directory, ".backup-");
+            Path scratch = scratchDirectory.resolve("payload");
             try {
                 Figures figures = config.database().isPresent()
                         ? dumpPostgres(config.database().get(), scratch)
@@ -102,6 +107,7 @@ public final class Backups {
                 return new Verified(file, manifest, file);
             } finally {
                 Files.deleteIfExists(scratch);
+                Files.deleteIfExists(scratchDirectory);
             }
         } catch (IOException e) {
             throw new BackupException("cannot write the backup in " + directory + ": " + e.getMessage(), e);
@@ -116,7 +122,6 @@ public final class Backups {
         if (!Files.isRegularFile(database)) {
             throw new BackupException("no database at " + database);
         }
-        Files.delete(scratch); // SQLite's backup creates the file
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + database.toAbsolutePath());
              Statement s = c.createStatement()) {
             s.executeUpdate("backup to '" + scratch.toAbsolutePath().toString().replace("'", "''") + "'");
@@ -188,8 +193,8 @@ public final class Backups {
 
     private static void seal(BackupManifest manifest, Path payload, Path file, BackupKey key) throws IOException {
         byte[] header = header(manifest);
-        byte[] iv = new byte[IV_BYTES];
-        RANDOM.nextBytes(iv);
+        byte[] prefix = new byte[IV_PREFIX_BYTES];
+        RANDOM.nextBytes(prefix);
         Path part = file.resolveSibling(file.getFileName() + ".part");
         Files.deleteIfExists(part);
         if (Files.getFileAttributeView(file.toAbsolutePath().getParent(),
@@ -197,16 +202,83 @@ public final class Backups {
             Files.createFile(part, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
                     java.nio.file.attribute.PosixFilePermissions.fromString("rw-------")));
         }
-        try (OutputStream out = Files.newOutputStream(part)) {
+        try (java.io.DataOutputStream out = new java.io.DataOutputStream(new java.io.BufferedOutputStream(
+                Files.newOutputStream(part)));
+             InputStream in = new BufferedInputStream(Files.newInputStream(payload))) {
             out.write(header);
-            out.write(iv);
-            Cipher cipher = cipher(Cipher.ENCRYPT_MODE, key, iv, header);
-            try (OutputStream sealed = new CipherOutputStream(nonClosing(out), cipher);
-                 InputStream in = Files.newInputStream(payload)) {
-                in.transferTo(sealed);
+            out.write(prefix);
+            byte[] chunk = in.readNBytes(SEGMENT_BYTES);
+            for (long index = 0; ; index++) {
+                byte[] following = chunk.length < SEGMENT_BYTES ? new byte[0] : in.readNBytes(SEGMENT_BYTES);
+                boolean last = following.length == 0;
+                byte[] sealed = segmentCipher(Cipher.ENCRYPT_MODE, key, prefix, header, index, last).doFinal(chunk);
+                out.writeInt(sealed.length);
+                out.writeBoolean(last);
+                out.write(sealed);
+                if (last) {
+                    break;
+                }
+                chunk = following;
             }
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AES-GCM is on every JDK", e);
         }
         Files.move(part, file, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    /**
+     * Decrypts the segments that follow the header into {@code payload}; any changed, missing,
+     * reordered or extra byte fails (each segment's index and whether it is the last are
+     * authenticated with it).
+     */
+    private static void open(InputStream raw, BackupKey key, byte[] header, Path payload, String name)
+            throws IOException {
+        java.io.DataInputStream in = new java.io.DataInputStream(raw);
+        byte[] prefix = in.readNBytes(IV_PREFIX_BYTES);
+        if (prefix.length != IV_PREFIX_BYTES) {
+            throw new BackupException(name + ": truncated after its manifest");
+        }
+        try (OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(payload))) {
+            for (long index = 0; ; index++) {
+                int length;
+                boolean last;
+                try {
+                    length = in.readInt();
+                    last = in.readBoolean();
+                } catch (java.io.EOFException e) {
+                    throw new BackupException(name + ": truncated (segment " + index + " missing)");
+                }
+                if (length < TAG_BITS / 8 || length > SEGMENT_BYTES + TAG_BITS / 8) {
+                    throw new BackupException(name + ": damaged (segment " + index + " has an impossible length)");
+                }
+                byte[] sealed = in.readNBytes(length);
+                if (sealed.length != length) {
+                    throw new BackupException(name + ": truncated in segment " + index);
+                }
+                try {
+                    out.write(segmentCipher(Cipher.DECRYPT_MODE, key, prefix, header, index, last).doFinal(sealed));
+                } catch (GeneralSecurityException e) {
+                    throw new BackupException(name + ": the sealed payload does not authenticate (changed, truncated "
+                            + "or damaged at segment " + index + ")", e);
+                }
+                if (last) {
+                    break;
+                }
+            }
+            if (in.read() >= 0) {
+                throw new BackupException(name + ": the sealed payload does not authenticate (bytes after its end)");
+            }
+        }
+    }
+
+    private static Cipher segmentCipher(int mode, BackupKey key, byte[] prefix, byte[] header, long index,
+                                        boolean last) throws GeneralSecurityException {
+        byte[] iv = java.nio.ByteBuffer.allocate(IV_BYTES).put(prefix).putInt((int) index).array();
+        Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+        cipher.init(mode, key.aes(), new GCMParameterSpec(TAG_BITS, iv));
+        cipher.updateAAD(header);
+        cipher.updateAAD(java.nio.ByteBuffer.allocate(9).putLong(index).put((byte) (last ? 1 : 0)).array());
+        return cipher;
     }
 
     // ---------------------------------------------------------------- verify
@@ -237,19 +309,13 @@ public final class Backups {
                         + ", but this installation's journal key is " + journalKey.id() + "; put that installation's "
                         + "journal.key (or QD_JOURNAL_KEY) in place first");
             }
-            byte[] iv = raw.readNBytes(IV_BYTES);
-            if (iv.length != IV_BYTES) {
-                throw new BackupException(name + ": truncated after its manifest");
-            }
             Files.createDirectories(scratchDirectory);
             Path payload = Files.createTempFile(scratchDirectory, ".restore-", ".payload");
-            Cipher cipher = cipher(Cipher.DECRYPT_MODE, key, iv, header(MAGIC, json));
-            try (InputStream opened = new CipherInputStream(raw, cipher)) {
-                Files.copy(opened, payload, StandardCopyOption.REPLACE_EXISTING);
-            } catch (IOException e) {
+            try {
+                open(raw, key, header(MAGIC, json), payload, name);
+            } catch (RuntimeException | IOException e) {
                 Files.deleteIfExists(payload);
-                throw new BackupException(name + ": the sealed payload does not authenticate (changed, truncated or "
-                        + "damaged)", e);
+                throw e;
             }
             try {
                 check(manifest, payload, journalKey, name);
@@ -315,11 +381,20 @@ public final class Backups {
                 }
                 Path aside = database.resolveSibling(database.getFileName() + ".replaced-"
                         + STAMP.format(clock.instant()));
+                // The write-ahead log holds committed transactions too: it goes along, under the name
+                // SQLite looks for beside the kept file.
+                for (String suffix : List.of("-wal", "-shm")) {
+                    Path log = database.resolveSibling(database.getFileName() + suffix);
+                    if (Files.exists(log)) {
+                        Files.move(log, aside.resolveSibling(aside.getFileName() + suffix));
+                    }
+                }
                 Files.move(database, aside);
                 kept = java.util.Optional.of(aside);
-            }
-            for (String suffix : List.of("-wal", "-shm")) {
-                Files.deleteIfExists(database.resolveSibling(database.getFileName() + suffix));
+            } else {
+                for (String suffix : List.of("-wal", "-shm")) {
+                    Files.deleteIfExists(database.resolveSibling(database.getFileName() + suffix));
+                }
             }
             Files.copy(backup.payload(), database);
             return kept;
@@ -428,22 +503,65 @@ public final class Backups {
     }
 
     private static void run(List<String> command, PostgresUrl url, String tool) {
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-        if (url.password() != null && !url.password().isEmpty()) {
-            builder.environment().put("PGPASSWORD", url.password());
-        }
+        Path output = null;
         try {
+            output = Files.createTempFile("quantdesk-" + tool + "-", ".log");
+            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(output.toFile());
+            if (url.password() != null && !url.password().isEmpty()) {
+                builder.environment().put("PGPASSWORD", url.password());
+            }
+            // The URL's TLS settings hold for the tools too: libpq's default would be 'prefer'.
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile(
+                    "[?&](sslmode|sslrootcert|sslcert|sslkey)=([^&]+)").matcher(url.jdbcUrl());
+            while (m.find()) {
+                builder.environment().put("PG" + m.group(1).toUpperCase(Locale.ROOT),
+                        java.net.URLDecoder.decode(m.group(2), StandardCharsets.UTF_8));
+            }
             Process process = builder.start();
-            byte[] output = process.getInputStream().readAllBytes();
-            if (!process.waitFor(30, TimeUnit.MINUTES) || process.exitValue() != 0) {
-                throw new BackupException(tool + " failed: " + new String(output, StandardCharsets.UTF_8).strip());
+            if (!process.waitFor(30, TimeUnit.MINUTES)) {
+                process.destroyForcibly();
+                throw new BackupException(tool + " did not finish within 30 minutes and was stopped");
+            }
+            if (process.exitValue() != 0) {
+                throw new BackupException(tool + " failed: " + Files.readString(output).strip());
             }
         } catch (IOException e) {
             throw new BackupException(tool + " cannot run (install the PostgreSQL client tools): " + e.getMessage(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new BackupException(tool + " interrupted", e);
+        } finally {
+            if (output != null) {
+                try {
+                    Files.deleteIfExists(output);
+                } catch (IOException ignored) {
+                    // a log in the temp directory; nothing depends on it
+                }
+            }
         }
+    }
+
+    /**
+     * A new directory readable by the owner only (the unencrypted payload lives in it while it is
+     * sealed); directories left by a crash of an earlier run are removed first.
+     */
+    private static Path ownerOnlyDirectory(Path parent, String prefix) throws IOException {
+        try (java.util.stream.Stream<Path> old = Files.list(parent)) {
+            for (Path stale : old.filter(p -> p.getFileName().toString().startsWith(prefix)).toList()) {
+                try (java.util.stream.Stream<Path> inside = Files.list(stale)) {
+                    for (Path f : inside.toList()) {
+                        Files.deleteIfExists(f);
+                    }
+                }
+                Files.deleteIfExists(stale);
+            }
+        }
+        if (Files.getFileAttributeView(parent, java.nio.file.attribute.PosixFileAttributeView.class) != null) {
+            return Files.createTempDirectory(parent, prefix, java.nio.file.attribute.PosixFilePermissions
+                    .asFileAttribute(java.nio.file.attribute.PosixFilePermissions.fromString("rwx------")));
+        }
+        return Files.createTempDirectory(parent, prefix);
     }
 
     private static SQLiteDataSource sqlite(Path file) {
@@ -458,17 +576,6 @@ public final class Backups {
 
     private static byte[] header(String magic, String json) {
         return (magic + "\n" + json + "\n").getBytes(StandardCharsets.UTF_8);
-    }
-
-    private static Cipher cipher(int mode, BackupKey key, byte[] iv, byte[] header) {
-        try {
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-            cipher.init(mode, key.aes(), new GCMParameterSpec(TAG_BITS, iv));
-            cipher.updateAAD(header);
-            return cipher;
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("AES-GCM is on every JDK", e);
-        }
     }
 
     /** One header line, at most 64 KiB. */
@@ -491,19 +598,5 @@ public final class Backups {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every JDK has SHA-256", e);
         }
-    }
-
-    private static OutputStream nonClosing(OutputStream out) {
-        return new java.io.FilterOutputStream(out) {
-            @Override
-            public void write(byte[] b, int off, int len) throws IOException {
-                out.write(b, off, len);
-            }
-
-            @Override
-            public void close() throws IOException {
-                flush();
-            }
-        };
     }
 }

@@ -106,6 +106,35 @@ class BackupsTest {
     }
 
     @Test
+    void aPayloadOfSeveralSegmentsRoundTripsAndACutOrAnExtraSegmentIsRefused() throws Exception {
+        StoreConfig config = StoreConfig.sqlite(dir.resolve("live")).withPoolSize(2);
+        Backups.Verified backup;
+        try (Store store = Stores.open(config)) {
+            append(store, new AtomicLong(1), 40);
+            try (Connection c = store.dataSource().getConnection(); Statement s = c.createStatement()) {
+                s.execute("CREATE TABLE padding (data BLOB)");
+                s.execute("INSERT INTO padding VALUES (randomblob(3500000))");
+            }
+            backup = Backups.create(config, store.journalKey(), KEY, dir.resolve("backups"), CLOCK);
+        }
+        assertThat(backup.manifest().payloadBytes()).isGreaterThan(3L << 20);
+        JournalKey journalKey = config.loadJournalKey(false);
+        Backups.Verified verified = Backups.verify(backup.file(), KEY, journalKey, dir.resolve("scratch"));
+        assertThat(Files.size(verified.payload())).isEqualTo(backup.manifest().payloadBytes());
+
+        byte[] whole = Files.readAllBytes(backup.file());
+        Path cut = dir.resolve("cut" + Backups.SUFFIX);
+        Files.write(cut, java.util.Arrays.copyOf(whole, whole.length - (1 << 20) - 40));
+        assertThatThrownBy(() -> Backups.verify(cut, KEY, journalKey, dir.resolve("s1")))
+                .hasMessageContaining("truncated");
+        Path longer = dir.resolve("longer" + Backups.SUFFIX);
+        byte[] extra = java.util.Arrays.copyOf(whole, whole.length + 1);
+        Files.write(longer, extra);
+        assertThatThrownBy(() -> Backups.verify(longer, KEY, journalKey, dir.resolve("s2")))
+                .hasMessageContaining("bytes after its end");
+    }
+
+    @Test
     void anotherBackupKeyOrJournalKeyIsNamedBeforeAnythingIsDecrypted() throws Exception {
         Backups.Verified backup = backupOfSmallStore();
         JournalKey journalKey = StoreConfig.sqlite(dir.resolve("live")).loadJournalKey(false);
