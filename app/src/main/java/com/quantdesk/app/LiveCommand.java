@@ -149,6 +149,7 @@ final class LiveCommand extends PaperCommand {
                 registry -> {
                     LiveMarket.breakerGauges(registry, kite);
                     live.bindMetrics(registry);
+                    backupGauges(registry);
                 });
     }
 

@@ -165,6 +165,7 @@ class PaperCommand implements Callable<Integer> {
         ScheduledBackups backups;
         try {
             backups = scheduledBackups(storeConfig, runtime, out);
+            scheduled = backups;
         } catch (UsageException e) {
             runtime.close();
             stopped();
@@ -304,6 +305,16 @@ class PaperCommand implements Callable<Integer> {
         }
     }
 
+    /** The running backup schedule, if any (for its gauges). */
+    private ScheduledBackups scheduled;
+
+    /** Registers the backup schedule's gauges, when there is one. */
+    void backupGauges(io.micrometer.core.instrument.MeterRegistry registry) {
+        if (scheduled != null) {
+            scheduled.bindMetrics(registry);
+        }
+    }
+
     /** The schedule {@code --backup-every} asks for, started; null without it. */
     private ScheduledBackups scheduledBackups(StoreConfig storeConfig, PaperRuntime runtime, PrintWriter out) {
         if (backupEvery == null) {
@@ -361,7 +372,7 @@ class PaperCommand implements Callable<Integer> {
 
     /** The process as the HTTP server sees it. */
     com.quantdesk.server.TradingRuntime trading(PaperRuntime runtime) {
-        return new PaperTrading(runtime);
+        return new PaperTrading(runtime, "paper", java.util.List.of(), this::backupGauges);
     }
 
     /** The first line printed on start. */

@@ -15,6 +15,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,6 +30,11 @@ final class ScheduledBackups implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ScheduledBackups.class);
 
     private final ScheduledExecutorService thread;
+    // Written by the backup thread, read by the metrics scrape.
+    private volatile double lastSuccessEpochSeconds;
+    private volatile double lastSizeBytes;
+    private volatile double lastDurationSeconds;
+    private volatile double failures;
 
     private ScheduledBackups(ScheduledExecutorService thread) {
         this.thread = thread;
@@ -63,18 +70,39 @@ final class ScheduledBackups implements AutoCloseable {
 
     private void takeOne(StoreConfig store, JournalKey journalKey, BackupKey key, Path directory, Retention retention,
                          Consumer<String> notices) {
+        long started = System.nanoTime();
         try {
             Backups.Verified made = Backups.create(store, journalKey, key, directory, InstantSource.system());
+            lastDurationSeconds = (System.nanoTime() - started) / 1e9;
+            lastSizeBytes = java.nio.file.Files.size(made.file());
+            lastSuccessEpochSeconds = made.manifest().created().toEpochMilli() / 1000.0;
             List<Path> pruned = retention.prune(directory);
             notices.accept("backup: " + made.file() + " (events up to " + made.manifest().lastSequence() + ")"
                     + (pruned.isEmpty() ? "" : "; pruned " + pruned.size() + " older by the retention"));
         } catch (BackupException | IOException e) {
             LOG.error("scheduled backup failed", e);
+            failures++;
             notices.accept("BACKUP FAILED: " + e.getMessage());
         } catch (RuntimeException e) {
             LOG.error("scheduled backup failed unexpectedly", e);
+            failures++;
             notices.accept("BACKUP FAILED: " + e);
         }
+    }
+
+    /**
+     * Registers the schedule's gauges: when the last backup succeeded (epoch seconds, 0 before the
+     * first), its size and how long it took, and how many failed since the start.
+     */
+    void bindMetrics(MeterRegistry registry) {
+        Gauge.builder("quantdesk.backup.last.success", this, b -> b.lastSuccessEpochSeconds).baseUnit("seconds")
+                .description("When the last scheduled backup succeeded, epoch seconds (0: none yet)").register(registry);
+        Gauge.builder("quantdesk.backup.last.size", this, b -> b.lastSizeBytes).baseUnit("bytes")
+                .description("Size of the last scheduled backup").register(registry);
+        Gauge.builder("quantdesk.backup.last.duration", this, b -> b.lastDurationSeconds).baseUnit("seconds")
+                .description("How long the last scheduled backup took").register(registry);
+        Gauge.builder("quantdesk.backup.failures", this, b -> b.failures)
+                .description("Scheduled backups that failed since the start").register(registry);
     }
 
     @Override

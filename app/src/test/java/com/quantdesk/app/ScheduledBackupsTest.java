@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -36,6 +37,36 @@ class ScheduledBackupsTest {
         assertThat(notices).allSatisfy(n -> assertThat(n).startsWith("backup: " + to.resolve("quantdesk-")));
         assertThat(Retention.list(to)).hasSize(1);
         assertThat(Files.list(to).filter(f -> f.toString().endsWith(".part"))).isEmpty();
+    }
+
+    @Test
+    void aBackupOverdueAtStartIsTakenAtOnceAndItsFiguresAreGauges() throws Exception {
+        List<String> notices = new CopyOnWriteArrayList<>();
+        Path to = dir.resolve("backups");
+        Files.createDirectories(to);
+        Path old = to.resolve("quantdesk-20200101T000000Z-1.qdbackup");
+        Files.writeString(old, "a backup from long ago");
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        try (PaperRuntime runtime = ApiTests.runtime(dir.resolve("data"), List.of("INFY"), "acc");
+             ScheduledBackups backups = ScheduledBackups.start(StoreConfig.sqlite(dir.resolve("data")),
+                     runtime.store().journalKey(), BackupKey.parse("7c".repeat(32), "test"), to,
+                     new Retention(1, 0, 0), Duration.ofHours(1), notices::add)) {
+            backups.bindMetrics(registry);
+            // The newest backup is years old: the first of the hourly schedule comes at once, not in an hour.
+            await().atMost(Duration.ofSeconds(20)).until(() -> !notices.isEmpty());
+            Path newest = Retention.list(to).getFirst().file();
+            assertThat(notices).containsExactly("backup: " + newest + " (events up to "
+                    + newest.getFileName().toString().replaceAll(".*-(\\d+)\\.qdbackup", "$1")
+                    + "); pruned 1 older by the retention");
+            assertThat(old).doesNotExist();
+            assertThat(registry.get("quantdesk.backup.last.size").gauge().value())
+                    .isEqualTo((double) Files.size(newest));
+            assertThat(registry.get("quantdesk.backup.last.success").gauge().value())
+                    .isCloseTo((double) Retention.taken(newest).orElseThrow().getEpochSecond(),
+                            org.assertj.core.data.Offset.offset(1.0));
+            assertThat(registry.get("quantdesk.backup.last.duration").gauge().value()).isPositive();
+            assertThat(registry.get("quantdesk.backup.failures").gauge().value()).isZero();
+        }
     }
 
     @Test
