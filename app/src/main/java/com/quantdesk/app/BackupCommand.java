@@ -103,20 +103,15 @@ final class BackupCommand implements Callable<Integer> {
         @CommandLine.Mixin
         KeyOption key;
 
-        @Option(names = "--data-dir", paramLabel = "DIR", defaultValue = "quantdesk-data",
-                description = "Where the journal key (journal.key) is, unless $QD_JOURNAL_KEY. Default: ${DEFAULT-VALUE}.")
-        Path dataDir;
-
-        @Option(names = "--db", paramLabel = "URL",
-                description = "A PostgreSQL server to verify a PostgreSQL backup on (default $DATABASE_URL).")
-        String database;
+        @CommandLine.Mixin
+        JournalCommand.Location location;
 
         @Override
         public Integer call() throws IOException {
             if (!Files.isRegularFile(file)) {
                 throw new UsageException("no backup file " + file);
             }
-            StoreConfig config = resolve(dataDir, database);
+            StoreConfig config = location.resolve();
             BackupKey backupKey = key.load();
             JournalKey journalKey = journalKey(config);
             Path scratch = Files.createTempDirectory("quantdesk-verify-");
@@ -171,15 +166,6 @@ final class BackupCommand implements Callable<Integer> {
             }
             spec.commandLine().getOut().println("backup key " + made.id() + " written to " + file);
             return QuantdeskCommand.OK;
-        }
-    }
-
-    /** The store at {@code dataDir} or {@code database} (or $DATABASE_URL), existing or not. */
-    static StoreConfig resolve(Path dataDir, String database) {
-        try {
-            return StoreConfig.resolve(dataDir, database, new EnvironmentMap(env));
-        } catch (IllegalArgumentException e) {
-            throw new UsageException("--db: " + e.getMessage(), e);
         }
     }
 }

@@ -54,13 +54,17 @@ final class JournalCommand implements Runnable {
                         + "directory's journal.key.")
         String database;
 
-        StoreConfig config() {
-            StoreConfig config;
+        /** The store these options name, whether or not it exists yet (a restore creates it). */
+        StoreConfig resolve() {
             try {
-                config = StoreConfig.resolve(dataDir, database, System.getenv());
+                return StoreConfig.resolve(dataDir, database, System.getenv());
             } catch (IllegalArgumentException e) {
                 throw new UsageException("--db: " + e.getMessage(), e);
             }
+        }
+
+        StoreConfig config() {
+            StoreConfig config = resolve();
             if (config.database().isEmpty() && !Files.isRegularFile(config.sqliteFile())) {
                 throw new UsageException("no journal at " + config.sqliteFile() + " (use --data-dir or --db)");
             }

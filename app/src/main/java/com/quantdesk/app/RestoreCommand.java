@@ -36,14 +36,8 @@ final class RestoreCommand implements Callable<Integer> {
     @CommandLine.Mixin
     BackupCommand.KeyOption key;
 
-    @Option(names = "--data-dir", paramLabel = "DIR", defaultValue = "quantdesk-data",
-            description = "Data directory to restore into (its journal.key must be the one the backup's journal was "
-                    + "chained with, unless $QD_JOURNAL_KEY). Default: ${DEFAULT-VALUE}.")
-    Path dataDir;
-
-    @Option(names = "--db", paramLabel = "URL",
-            description = "PostgreSQL database to restore into (default $DATABASE_URL, else SQLite in --data-dir).")
-    String database;
+    @CommandLine.Mixin
+    JournalCommand.Location location;
 
     @Option(names = "--replace", description = "Replace an existing database.")
     boolean replace;
@@ -53,9 +47,10 @@ final class RestoreCommand implements Callable<Integer> {
         if (!Files.isRegularFile(file)) {
             throw new UsageException("no backup file " + file);
         }
-        StoreConfig config = BackupCommand.resolve(dataDir, database);
+        StoreConfig config = location.resolve();
         BackupKey backupKey = key.load();
         JournalKey journalKey = BackupCommand.journalKey(config);
+        Path dataDir = config.dataDirectory();
         Files.createDirectories(dataDir);
         Path scratch = Files.createTempDirectory(dataDir.toAbsolutePath(), ".restore-");
         try {
