@@ -49,6 +49,7 @@ final class LiveCommand extends PaperCommand {
 
     private KiteTransport transport;
     private LiveMarket market;
+    private java.time.Instant sessionExpiry = java.time.Instant.EPOCH;
 
     @Override
     PaperConfig prepare(PaperConfig config) {
@@ -94,6 +95,7 @@ final class LiveCommand extends PaperCommand {
             throw new UsageException(e.getMessage(), e);
         }
         KiteClient client = new KiteClient(transport, login.session());
+        sessionExpiry = login.session().expiresAt();
         Map<Long, Symbol> tokens = new HashMap<>();
         InstrumentMaster instruments = instruments(client, config.feed().symbols(), tokens, id);
         notices.accept("Kite: " + instruments.all().size() + " instruments from today's NSE dump; login of "
@@ -148,6 +150,10 @@ final class LiveCommand extends PaperCommand {
         return new PaperTrading(runtime, "live", List.of(new Webhook("/api/v1/hooks/kite", live::postback)),
                 registry -> {
                     LiveMarket.breakerGauges(registry, kite);
+                    io.micrometer.core.instrument.Gauge.builder("quantdesk.kite.session.expiry",
+                                    () -> sessionExpiry.getEpochSecond()).baseUnit("seconds")
+                            .description("When Kite expires the access token (06:00 IST after the login), epoch "
+                                    + "seconds").register(registry);
                     live.bindMetrics(registry);
                     backupGauges(registry);
                 });

@@ -113,6 +113,11 @@ class PaperCommand implements Callable<Integer> {
                     + "older ones are pruned by --backup-keep.")
     String backupEvery;
 
+    @Option(names = "--restore-test-every", paramLabel = "DURATION", defaultValue = "7d",
+            description = "Restore-test a fresh backup this often (restored into scratch space, its journal verified and "
+                    + "replayed); default ${DEFAULT-VALUE}.")
+    String restoreTestEvery;
+
     @Option(names = "--backup-to", paramLabel = "DIR",
             description = "Where scheduled backups go (another disk or machine than the data directory).")
     Path backupTo;
@@ -312,6 +317,8 @@ class PaperCommand implements Callable<Integer> {
     void backupGauges(io.micrometer.core.instrument.MeterRegistry registry) {
         if (scheduled != null) {
             scheduled.bindMetrics(registry);
+        } else {
+            ScheduledBackups.bindAbsent(registry);
         }
     }
 
@@ -348,8 +355,13 @@ class PaperCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new UsageException("--backup-every: " + e.getMessage(), e);
         }
+        Duration restoreTests = parseDuration(restoreTestEvery, "--restore-test-every");
+        if (restoreTests.compareTo(period) < 0) {
+            throw new UsageException("--restore-test-every: at least --backup-every (" + backupEvery + "), was "
+                    + restoreTestEvery);
+        }
         return ScheduledBackups.start(storeConfig, runtime.store().journalKey(), key, backupTo, retention, period,
-                notice -> {
+                restoreTests, notice -> {
                     out.println("! " + notice);
                     out.flush();
                 });

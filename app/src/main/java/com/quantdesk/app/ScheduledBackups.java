@@ -35,27 +35,38 @@ final class ScheduledBackups implements AutoCloseable {
     private volatile double lastSizeBytes;
     private volatile double lastDurationSeconds;
     private volatile double failures;
+    private volatile double lastRestoreTestEpochSeconds;
+    private final Duration period;
+    private final Duration restoreTestEvery;
 
-    private ScheduledBackups(ScheduledExecutorService thread) {
+    private ScheduledBackups(ScheduledExecutorService thread, Duration period, Duration restoreTestEvery) {
         this.thread = thread;
+        this.period = period;
+        this.restoreTestEvery = restoreTestEvery;
     }
 
     /**
      * Takes a backup every period, the first one period after the newest backup already in
      * {@code directory} (at once if that is past), so a process restarted daily still backs up daily.
+     * A backup taken when the last passed restore test (of any backup in the directory) is
+     * {@code restoreTestEvery} old or older is restore-tested at once ({@link RestoreTest}).
      */
     static ScheduledBackups start(StoreConfig store, JournalKey journalKey, BackupKey key, Path directory,
-                                  Retention retention, Duration period, Consumer<String> notices) {
+                                  Retention retention, Duration period, Duration restoreTestEvery,
+                                  Consumer<String> notices) {
         ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "backups");
             t.setDaemon(true);
             return t;
         });
-        ScheduledBackups backups = new ScheduledBackups(thread);
+        ScheduledBackups backups = new ScheduledBackups(thread, period, restoreTestEvery);
+        RestoreTest.last(directory).ifPresent(t -> backups.lastRestoreTestEpochSeconds = t.getEpochSecond());
         Duration first = period;
         try {
             List<Retention.Entry> existing = Retention.list(directory);
             if (!existing.isEmpty()) {
+                // The gauge starts from the newest backup on disk, so a restart does not look like an overdue one.
+                backups.lastSuccessEpochSeconds = existing.getFirst().taken().getEpochSecond();
                 Duration since = Duration.between(existing.getFirst().taken(), java.time.Instant.now());
                 first = since.compareTo(period) >= 0 ? Duration.ZERO : period.minus(since);
             }
@@ -79,6 +90,15 @@ final class ScheduledBackups implements AutoCloseable {
             List<Path> pruned = retention.prune(directory);
             notices.accept("backup: " + made.file() + " (events up to " + made.manifest().lastSequence() + ")"
                     + (pruned.isEmpty() ? "" : "; pruned " + pruned.size() + " older by the retention"));
+            java.time.Instant now = java.time.Instant.now();
+            if (lastRestoreTestEpochSeconds == 0 || now.getEpochSecond() - lastRestoreTestEpochSeconds
+                    >= restoreTestEvery.toSeconds()) {
+                notices.accept("restore test: " + RestoreTest.run(made.file(), key, journalKey, store));
+                lastRestoreTestEpochSeconds = RestoreTest.last(directory).orElse(now).getEpochSecond();
+            }
+        } catch (UsageException e) {
+            failures++;
+            notices.accept("RESTORE TEST FAILED: " + e.getMessage());
         } catch (BackupException | IOException e) {
             LOG.error("scheduled backup failed", e);
             failures++;
@@ -95,6 +115,13 @@ final class ScheduledBackups implements AutoCloseable {
      * first), its size and how long it took, and how many failed since the start.
      */
     void bindMetrics(MeterRegistry registry) {
+        Gauge.builder("quantdesk.backup.configured", () -> 1)
+                .description("1 when scheduled backups are on").register(registry);
+        Gauge.builder("quantdesk.backup.interval", this, b -> b.period.toSeconds()).baseUnit("seconds")
+                .description("The backup schedule's interval").register(registry);
+        Gauge.builder("quantdesk.restore.test.last.success", this, b -> b.lastRestoreTestEpochSeconds)
+                .baseUnit("seconds").description("When the last restore test passed, epoch seconds (0: none)")
+                .register(registry);
         Gauge.builder("quantdesk.backup.last.success", this, b -> b.lastSuccessEpochSeconds).baseUnit("seconds")
                 .description("When the last scheduled backup succeeded, epoch seconds (0: none yet)").register(registry);
         Gauge.builder("quantdesk.backup.last.size", this, b -> b.lastSizeBytes).baseUnit("bytes")
@@ -103,6 +130,18 @@ final class ScheduledBackups implements AutoCloseable {
                 .description("How long the last scheduled backup took").register(registry);
         Gauge.builder("quantdesk.backup.failures", this, b -> b.failures)
                 .description("Scheduled backups that failed since the start").register(registry);
+    }
+
+    /** The same gauges without a schedule: not configured, nothing taken, nothing tested. */
+    static void bindAbsent(MeterRegistry registry) {
+        for (String name : new String[] {"quantdesk.backup.configured", "quantdesk.backup.failures"}) {
+            Gauge.builder(name, () -> 0).register(registry);
+        }
+        for (String name : new String[] {"quantdesk.backup.interval", "quantdesk.backup.last.success",
+                "quantdesk.backup.last.duration", "quantdesk.restore.test.last.success"}) {
+            Gauge.builder(name, () -> 0).baseUnit("seconds").register(registry);
+        }
+        Gauge.builder("quantdesk.backup.last.size", () -> 0).baseUnit("bytes").register(registry);
     }
 
     @Override

@@ -30,11 +30,15 @@ class ScheduledBackupsTest {
         try (PaperRuntime runtime = ApiTests.runtime(dir.resolve("data"), List.of("INFY"), "acc");
              ScheduledBackups backups = ScheduledBackups.start(StoreConfig.sqlite(dir.resolve("data")),
                      runtime.store().journalKey(), BackupKey.parse("7c".repeat(32), "test"), to,
-                     new Retention(1, 0, 0), Duration.ofMillis(300), notices::add)) {
+                     new Retention(1, 0, 0), Duration.ofMillis(300), Duration.ofDays(7), notices::add)) {
             await().atMost(Duration.ofSeconds(20)).until(() -> notices.stream()
                     .filter(n -> n.startsWith("backup: ")).count() >= 3);
         }
-        assertThat(notices).allSatisfy(n -> assertThat(n).startsWith("backup: " + to.resolve("quantdesk-")));
+        // The first backup is restore-tested (none was before); the next ones are not, a week not having passed.
+        assertThat(notices.get(1)).startsWith("restore test: " + to.resolve("quantdesk-"));
+        assertThat(notices.stream().filter(n -> n.startsWith("restore test: "))).hasSize(1);
+        assertThat(notices.stream().filter(n -> !n.startsWith("restore test: ")))
+                .allSatisfy(n -> assertThat(n).startsWith("backup: " + to.resolve("quantdesk-")));
         assertThat(Retention.list(to)).hasSize(1);
         assertThat(Files.list(to).filter(f -> f.toString().endsWith(".part"))).isEmpty();
     }
@@ -50,14 +54,22 @@ class ScheduledBackupsTest {
         try (PaperRuntime runtime = ApiTests.runtime(dir.resolve("data"), List.of("INFY"), "acc");
              ScheduledBackups backups = ScheduledBackups.start(StoreConfig.sqlite(dir.resolve("data")),
                      runtime.store().journalKey(), BackupKey.parse("7c".repeat(32), "test"), to,
-                     new Retention(1, 0, 0), Duration.ofHours(1), notices::add)) {
+                     new Retention(1, 0, 0), Duration.ofHours(1), Duration.ofDays(7), notices::add)) {
             backups.bindMetrics(registry);
             // The newest backup is years old: the first of the hourly schedule comes at once, not in an hour.
-            await().atMost(Duration.ofSeconds(20)).until(() -> !notices.isEmpty());
+            await().atMost(Duration.ofSeconds(20)).until(() -> notices.size() == 2);
             Path newest = Retention.list(to).getFirst().file();
-            assertThat(notices).containsExactly("backup: " + newest + " (events up to "
-                    + newest.getFileName().toString().replaceAll(".*-(\\d+)\\.qdbackup", "$1")
+            String sequence = newest.getFileName().toString().replaceAll(".*-(\\d+)\\.qdbackup", "$1");
+            assertThat(notices.getFirst()).isEqualTo("backup: " + newest + " (events up to " + sequence
                     + "); pruned 1 older by the retention");
+            // No restore test was recorded: this backup is restored into scratch space and replayed at once.
+            assertThat(notices.get(1)).startsWith("restore test: " + newest + ": ").contains(" events up to sequence "
+                    + sequence + ", chain intact");
+            assertThat(RestoreTest.last(to)).isPresent();
+            assertThat(registry.get("quantdesk.restore.test.last.success").gauge().value())
+                    .isEqualTo((double) RestoreTest.last(to).orElseThrow().getEpochSecond());
+            assertThat(registry.get("quantdesk.backup.configured").gauge().value()).isEqualTo(1.0);
+            assertThat(registry.get("quantdesk.backup.interval").gauge().value()).isEqualTo(3600.0);
             assertThat(old).doesNotExist();
             assertThat(registry.get("quantdesk.backup.last.size").gauge().value())
                     .isEqualTo((double) Files.size(newest));
@@ -77,9 +89,31 @@ class ScheduledBackupsTest {
         try (PaperRuntime runtime = ApiTests.runtime(dir.resolve("data"), List.of("INFY"), "acc");
              ScheduledBackups backups = ScheduledBackups.start(StoreConfig.sqlite(dir.resolve("data")),
                      runtime.store().journalKey(), BackupKey.parse("7c".repeat(32), "test"), to,
-                     Retention.DEFAULT, Duration.ofMillis(200), notices::add)) {
+                     Retention.DEFAULT, Duration.ofMillis(200), Duration.ofDays(7), notices::add)) {
             await().atMost(Duration.ofSeconds(20)).until(() -> notices.size() >= 2);
         }
         assertThat(notices).allSatisfy(n -> assertThat(n).startsWith("BACKUP FAILED: cannot write the backup in " + to));
+    }
+
+    @Test
+    void aRecentRestoreTestRecordedBesideTheBackupsIsNotRepeated() throws Exception {
+        List<String> notices = new CopyOnWriteArrayList<>();
+        Path to = dir.resolve("backups");
+        Files.createDirectories(to);
+        java.time.Instant tested = java.time.Instant.now().minus(Duration.ofDays(1)).truncatedTo(
+                java.time.temporal.ChronoUnit.SECONDS);
+        RestoreTest.record(to.resolve("quantdesk-20200101T000000Z-1.qdbackup"), tested);
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        try (PaperRuntime runtime = ApiTests.runtime(dir.resolve("data"), List.of("INFY"), "acc");
+             ScheduledBackups backups = ScheduledBackups.start(StoreConfig.sqlite(dir.resolve("data")),
+                     runtime.store().journalKey(), BackupKey.parse("7c".repeat(32), "test"), to,
+                     Retention.DEFAULT, Duration.ofMillis(200), Duration.ofDays(7), notices::add)) {
+            backups.bindMetrics(registry);
+            await().atMost(Duration.ofSeconds(20)).until(() -> notices.size() >= 2);
+            assertThat(registry.get("quantdesk.restore.test.last.success").gauge().value())
+                    .isEqualTo((double) tested.getEpochSecond());
+        }
+        assertThat(notices).allSatisfy(n -> assertThat(n).startsWith("backup: "));
+        assertThat(RestoreTest.last(to)).contains(tested);
     }
 }

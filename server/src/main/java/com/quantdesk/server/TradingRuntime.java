@@ -28,6 +28,9 @@ public interface TradingRuntime {
     /** Whether market data arrived recently enough to trade on. */
     boolean marketDataFresh();
 
+    /** Whether the exchange's session is open now (NSE's normal market, on the runtime's clock). */
+    boolean marketOpen();
+
     /** Routes a broker calls without signing in (postbacks); none by default. */
     default java.util.List<Webhook> webhooks() {
         return java.util.List.of();

@@ -267,8 +267,25 @@ public final class LiveMarket implements Market {
                 .description("0 once Kite has refused the access token: log in again").register(registry);
     }
 
-    /** One gauge per endpoint class: its circuit breaker's state (0 closed, 1 open, 2 half-open). */
+    /**
+     * One gauge per endpoint class: its circuit breaker's state (0 closed, 1 open, 2 half-open); and
+     * the time of every call by endpoint class and outcome.
+     */
     public static void breakerGauges(MeterRegistry registry, KiteTransport kite) {
+        java.util.Map<String, io.micrometer.core.instrument.Timer> timers = new java.util.HashMap<>();
+        for (EndpointClass endpoints : EndpointClass.values()) {
+            for (String outcome : new String[] {"ok", "error"}) {
+                timers.put(endpoints.name() + outcome, io.micrometer.core.instrument.Timer.builder("quantdesk.broker.call")
+                        .tag("endpoint_class", endpoints.name().toLowerCase(java.util.Locale.ROOT))
+                        .tag("outcome", outcome)
+                        .description("Time of a Kite REST call (one attempt)")
+                        .publishPercentileHistogram()
+                        .minimumExpectedValue(Duration.ofMillis(1)).maximumExpectedValue(Duration.ofSeconds(30))
+                        .register(registry));
+            }
+        }
+        kite.observeCalls((endpoints, ok, nanos) -> timers.get(endpoints.name() + (ok ? "ok" : "error"))
+                .record(nanos, java.util.concurrent.TimeUnit.NANOSECONDS));
         for (EndpointClass endpoints : EndpointClass.values()) {
             Gauge.builder("quantdesk.kite.circuit.state", kite, t -> t.breakerState(endpoints).ordinal())
                     .tag("endpoint_class", endpoints.name().toLowerCase(java.util.Locale.ROOT))
@@ -285,6 +302,11 @@ public final class LiveMarket implements Market {
     @Override
     public MarketPipeline pipeline() {
         return pipeline;
+    }
+
+    @Override
+    public boolean onFallback() {
+        return feed.active() != FeedRole.PRIMARY;
     }
 
     @Override

@@ -62,6 +62,9 @@ public interface Market extends AutoCloseable {
     /** The feed in use, for the status line. Any thread. */
     String activeFeed();
 
+    /** Whether ticks come from the standby source now (the primary went stale). Any thread. */
+    boolean onFallback();
+
     /** Ticks that passed the data-quality filter. */
     default long ticksAccepted() {
         return pipeline().ticksAccepted();

@@ -35,8 +35,10 @@ public final class MarketPipeline {
     private final MarketHours hours;
     private final List<Symbol> watched;
     private final Consumer<Tick> venue;
-    // Written by the engine thread at every timer, read by any (the API's readiness).
+    // Written by the engine thread at every timer, read by any (the API's readiness, the metrics).
     private volatile boolean fresh = true;
+    private volatile Figures figures = new Figures(0, Map.of(), Map.of());
+    private final InstantSource clock;
     private TickFilter filter;
     private BarAggregation aggregation;
     private TradingEngine engine;
@@ -55,6 +57,7 @@ public final class MarketPipeline {
         this.staleness = new StaleFeedDetector<>(silentAfter, hours, clock,
                 event -> notices.accept("market data: " + event));
         this.hours = hours;
+        this.clock = clock;
         this.watched = List.copyOf(watched);
         this.venue = venue;
         this.watched.forEach(staleness::watch);
@@ -105,6 +108,40 @@ public final class MarketPipeline {
         aggregation.flush(now);
         staleness.check();
         fresh = !hours.isOpen(now) || watched.stream().noneMatch(staleness::isStale);
+        Map<Symbol, Instant> last = new LinkedHashMap<>();
+        for (Symbol symbol : watched) {
+            staleness.lastTick(symbol).ifPresent(t -> last.put(symbol, t));
+        }
+        Map<DropReason, Long> drops = new java.util.EnumMap<>(DropReason.class);
+        for (DropReason reason : DropReason.values()) {
+            drops.put(reason, filter.dropped(reason));
+        }
+        figures = new Figures(filter.accepted(), Map.copyOf(drops), Map.copyOf(last));
+    }
+
+    /**
+     * The feed's counts as of the last timer, for the metrics.
+     *
+     * @param accepted ticks that passed the filter
+     * @param dropped  ticks dropped, by reason (every reason present)
+     * @param lastTick each watched symbol's last tick time, once it had one
+     */
+    public record Figures(long accepted, Map<DropReason, Long> dropped, Map<Symbol, Instant> lastTick) {
+    }
+
+    /** The figures as of the last timer. Any thread. */
+    public Figures figures() {
+        return figures;
+    }
+
+    /** The watched symbols. */
+    public List<Symbol> watched() {
+        return watched;
+    }
+
+    /** Now on the pipeline's clock. Any thread. */
+    public Instant now() {
+        return clock.instant();
     }
 
     /**

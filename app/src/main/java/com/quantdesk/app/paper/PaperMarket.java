@@ -3,6 +3,7 @@ package com.quantdesk.app.paper;
 import com.quantdesk.core.engine.EngineLoop;
 import com.quantdesk.core.engine.TradingEngine;
 import com.quantdesk.core.market.MarketHours;
+import com.quantdesk.sim.feed.FeedRole;
 import com.quantdesk.sim.data.InstrumentMaster;
 import com.quantdesk.sim.feed.FailoverConfig;
 import com.quantdesk.sim.feed.FailoverFeed;
@@ -104,6 +105,11 @@ final class PaperMarket implements Market {
     @Override
     public MarketPipeline pipeline() {
         return pipeline;
+    }
+
+    @Override
+    public boolean onFallback() {
+        return feed.active() == FeedRole.SECONDARY;
     }
 
     @Override

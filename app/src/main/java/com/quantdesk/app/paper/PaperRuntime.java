@@ -566,6 +566,18 @@ public final class PaperRuntime implements AutoCloseable {
         return market == null || market.fresh();
     }
 
+    /** Registers the market-data meters (ticks, drops, staleness, source) when a feed runs. */
+    public void bindFeedMetrics(io.micrometer.core.instrument.MeterRegistry registry) {
+        if (market != null) {
+            FeedMetrics.bind(registry, market);
+        }
+    }
+
+    /** Whether the market's session is open now, on the runtime's clock. Any thread. */
+    public boolean marketOpen() {
+        return hours().isOpen(clock.instant());
+    }
+
     /** The configuration the runtime was started with. */
     public PaperConfig config() {
         return config;

@@ -38,6 +38,7 @@ public final class PaperTrading implements TradingRuntime {
 
     @Override
     public void bindMetrics(MeterRegistry registry) {
+        runtime.bindFeedMetrics(registry);
         gauges.accept(registry);
     }
 
@@ -74,5 +75,10 @@ public final class PaperTrading implements TradingRuntime {
     @Override
     public boolean marketDataFresh() {
         return runtime.marketDataFresh();
+    }
+
+    @Override
+    public boolean marketOpen() {
+        return runtime.marketOpen();
     }
 }

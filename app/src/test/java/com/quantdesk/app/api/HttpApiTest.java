@@ -185,6 +185,27 @@ class HttpApiTest {
                 .contains("quantdesk_account_equity_rupees{account=\"acc\"}")
                 .contains("quantdesk_account_equity_rupees{account=\"halt\"}")
                 .contains("jvm_memory_used_bytes");
+        // The journal committed the accounts' openings; the database answers; no Redis is configured.
+        assertThat(sample(metrics.body(), "quantdesk_journal_commit_seconds_count")).isPositive();
+        assertThat(sample(metrics.body(), "quantdesk_journal_last_sequence"))
+                .isEqualTo((double) runtime.store().journal().lastSequence());
+        assertThat(sample(metrics.body(), "quantdesk_database_up")).isEqualTo(1.0);
+        assertThat(sample(metrics.body(), "quantdesk_redis_configured")).isEqualTo(0.0);
+        assertThat(sample(metrics.body(), "quantdesk_redis_up")).isEqualTo(0.0);
+        assertThat(sample(metrics.body(), "quantdesk_logins_total{outcome=\"success\"}")).isPositive();
+        assertThat(sample(metrics.body(), "quantdesk_account_trading_state{account=\"acc\"}")).isEqualTo(0.0);
+        assertThat(sample(metrics.body(), "quantdesk_feed_source{source=\"primary\"}")).isEqualTo(1.0);
+        assertThat(sample(metrics.body(), "quantdesk_feed_source{source=\"fallback\"}")).isEqualTo(0.0);
+        assertThat(metrics.body()).contains("quantdesk_feed_staleness_seconds{symbol=\"INFY\"}")
+                .contains("quantdesk_db_pool_max_connections").contains("quantdesk_engine_inbox_depth")
+                .contains("disk_free_bytes{path=");
+    }
+
+    /** The value of one sample (name with its labels, as printed) in a scrape. */
+    static double sample(String scrape, String series) {
+        return scrape.lines().filter(l -> l.startsWith(series + " ")).map(l -> l.substring(series.length() + 1))
+                .mapToDouble(Double::parseDouble).findFirst()
+                .orElseThrow(() -> new AssertionError("no sample " + series + " in the scrape"));
     }
 
     @Test

@@ -43,7 +43,14 @@ final class KiteOnSandbox implements AutoCloseable {
             this.config = new KiteConfig(sandbox.restUrl(), URI.create(sandbox.restUrl() + "/connect/login"), KEY,
                     SECRET, java.util.Optional.empty(), Duration.ofSeconds(2), requestTimeout);
             this.transport = new KiteTransport(config, resilience, clock, clock, new SplittableRandom(7));
-            this.session = new KiteLogin(transport).createSession(sandbox.issueRequestToken());
+            // The login is not what a test examines: it gets a generous timeout of its own, so a cold first
+            // call on a loaded machine does not trip a test's short one (meant for the faults it injects).
+            KiteConfig loginConfig = new KiteConfig(sandbox.restUrl(), URI.create(sandbox.restUrl() + "/connect/login"),
+                    KEY, SECRET, java.util.Optional.empty(), Duration.ofSeconds(10), Duration.ofSeconds(30));
+            try (KiteTransport login = new KiteTransport(loginConfig, KiteResilience.DEFAULTS, clock, clock,
+                    new SplittableRandom(7))) {
+                this.session = new KiteLogin(login).createSession(sandbox.issueRequestToken());
+            }
             this.client = new KiteClient(transport, session);
         } catch (RuntimeException e) {
             sandbox.close();

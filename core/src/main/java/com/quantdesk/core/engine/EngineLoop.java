@@ -111,6 +111,11 @@ public final class EngineLoop implements AutoCloseable {
         }
     }
 
+    /** Messages (commands, reads, bars, reports) waiting for the engine thread. Any thread. */
+    public int backlog() {
+        return inbox.size();
+    }
+
     /** Why the engine thread died, or null while it runs. */
     public Throwable stoppedBy() {
         return stoppedBy;

@@ -72,6 +72,8 @@ public final class RiskEngine implements RiskHook {
     /** When a retried MIS square-off may next be tried, per account (engine time). */
     private final Map<AccountId, Instant> squareOffRetry = new HashMap<>();
 
+    private volatile java.util.function.LongConsumer checkTimes = nanos -> { };
+
     /** A risk engine applying {@code defaults} to every account without its own limits. */
     public RiskEngine(RiskLimits defaults) {
         this.configuration = new RiskConfiguration(defaults);
@@ -167,8 +169,22 @@ public final class RiskEngine implements RiskHook {
 
     // ------------------------------------------------------------------ pre-trade
 
+    /** Tells {@code observer} the time in nanoseconds of every pre-trade check from now on (metrics). */
+    public void timeChecks(java.util.function.LongConsumer observer) {
+        this.checkTimes = observer;
+    }
+
     @Override
     public PreTradeDecision check(OrderRequest request, EngineView engineView) {
+        long started = System.nanoTime();
+        try {
+            return decide(request, engineView);
+        } finally {
+            checkTimes.accept(System.nanoTime() - started);
+        }
+    }
+
+    private PreTradeDecision decide(OrderRequest request, EngineView engineView) {
         Instrument instrument = engineView.instrument(request.symbol()).orElseThrow();
         RiskLimits accountLimits = limits(request.account());
         RiskState.Account account = account(request.account());

@@ -27,4 +27,15 @@ public record KiteSession(String accessToken, String userId, Instant loginTime) 
     public String toString() {
         return "KiteSession[userId=" + userId + ", loginTime=" + loginTime + ", accessToken=***]";
     }
+
+    /**
+     * When Kite expires the token: 06:00 IST on the morning after the login (a login before 06:00
+     * lasts until 06:00 that morning).
+     */
+    public Instant expiresAt() {
+        java.time.ZoneId ist = java.time.ZoneId.of("Asia/Kolkata");
+        java.time.ZonedDateTime login = loginTime.atZone(ist);
+        java.time.ZonedDateTime expiry = login.toLocalDate().atTime(6, 0).atZone(ist);
+        return (login.isBefore(expiry) ? expiry : expiry.plusDays(1)).toInstant();
+    }
 }

@@ -38,6 +38,19 @@ public final class KiteTransport implements AutoCloseable {
     private final ObjectMapper json = KiteJson.mapper();
     private final Map<EndpointClass, RateLimiter> limiters = new EnumMap<>(EndpointClass.class);
     private final Map<EndpointClass, CircuitBreaker> breakers = new EnumMap<>(EndpointClass.class);
+    private volatile CallObserver calls = (endpointClass, ok, nanos) -> { };
+
+    /** What every HTTP call to Kite tells an observer (metrics): its class, outcome and time. */
+    @FunctionalInterface
+    public interface CallObserver {
+        /** A call of {@code endpointClass} answered ({@code ok}) or failed after {@code nanos}. */
+        void called(EndpointClass endpointClass, boolean ok, long nanos);
+    }
+
+    /** Tells {@code observer} of every call from now on (replacing an earlier one). */
+    public void observeCalls(CallObserver observer) {
+        this.calls = Objects.requireNonNull(observer, "observer");
+    }
 
     /** A transport with its clock, sleeper and jitter source injected. */
     public KiteTransport(KiteConfig config, KiteResilience resilience, InstantSource clock, Sleeper sleeper,
@@ -148,11 +161,14 @@ public final class KiteTransport implements AutoCloseable {
             breaker.release();
             throw e;
         }
+        long started = System.nanoTime();
         try {
             T result = call.get();
             breaker.onSuccess();
+            calls.called(endpointClass, true, System.nanoTime() - started);
             return result;
         } catch (KiteException e) {
+            calls.called(endpointClass, false, System.nanoTime() - started);
             // Only "Kite is unwell" counts against the breaker: a retryable failure, or any 5xx (a 500
             // GeneralException or 502 DataException too: the OMS is down or answering garbage). A
             // rejected input shows it is up.
@@ -163,6 +179,7 @@ public final class KiteTransport implements AutoCloseable {
             }
             throw e;
         } catch (RuntimeException e) {
+            calls.called(endpointClass, false, System.nanoTime() - started);
             breaker.release();
             throw e;
         }

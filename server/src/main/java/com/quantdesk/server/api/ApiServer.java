@@ -42,6 +42,8 @@ import com.quantdesk.server.limits.RedisRateLimiter;
 import com.quantdesk.server.limits.RedisTokenRevocations;
 import com.quantdesk.server.limits.TokenRevocations;
 import com.quantdesk.server.metrics.ServerMetrics;
+import com.quantdesk.server.metrics.StoreMetrics;
+import com.quantdesk.server.metrics.TradingMetrics;
 import com.quantdesk.server.redis.RedisConnection;
 import com.quantdesk.server.redis.RedisUnavailableException;
 import com.quantdesk.server.stream.StreamHub;
@@ -94,6 +96,8 @@ public final class ApiServer implements AutoCloseable {
     private static final String STARTED = "qd.started";
     private static final Duration ENGINE_TIMEOUT = Duration.ofSeconds(10);
     private static final Duration BOARD_EVERY = Duration.ofMillis(250);
+    /** How often the database and Redis are asked whether they answer (for the metrics). */
+    private static final Duration PROBE_EVERY = Duration.ofSeconds(5);
     private static final Set<String> HTTP_METHODS = Set.of("GET", "POST", "PUT", "PATCH", "DELETE");
 
     private final Javalin app;
@@ -153,7 +157,8 @@ public final class ApiServer implements AutoCloseable {
                 authenticator, audit, () -> Set.copyOf(engine.read(e -> e.accounts())));
 
         PnlHistory history = new PnlHistory(sql);
-        AccountBoard board = new AccountBoard(history.dayStarts(MarketTime.tradeDate(clock.instant())));
+        AccountBoard board = new AccountBoard(history.dayStarts(MarketTime.tradeDate(clock.instant())),
+                runtime.risk());
         Runnable refresh = () -> engine.read(e -> {
             board.refresh(e);
             return null;
@@ -170,12 +175,17 @@ public final class ApiServer implements AutoCloseable {
                 clock);
         StreamHub hub = new StreamHub(engine, runtime.market(), config.streamConnectionsPerUser(),
                 config.streamBacklog(), config.heartbeat(), board::current, authenticator::recheck);
-        ServerMetrics metrics = new ServerMetrics(board::current, hub::size);
-        // Accounts opened before this start have their gauges from now; later ones with their first event.
-        board.current().accounts().keySet().forEach(metrics::gaugeAccount);
+        ServerMetrics metrics = new ServerMetrics(hub::size, hub::dropped, config.dataDirectory());
+        TradingMetrics trading = new TradingMetrics(metrics.registry(), board::current, runtime.engine()::backlog,
+                runtime::marketOpen);
+        // Accounts and bots there before this start have their gauges from now; later ones with their first event.
+        trading.gaugeBoard();
+        runtime.risk().timeChecks(trading::riskCheck);
+        StoreMetrics storeMetrics = new StoreMetrics(metrics.registry(), runtime.store(), redis);
+        storeMetrics.probe();
         runtime.bindMetrics(metrics.registry());
         engine.read(e -> {
-            e.addListener(metrics);
+            e.addListener(trading);
             return null;
         });
 
@@ -279,6 +289,9 @@ public final class ApiServer implements AutoCloseable {
                 LOG.debug("board not refreshed: {}", e.getMessage());
             }
         }, BOARD_EVERY.toMillis(), BOARD_EVERY.toMillis(), TimeUnit.MILLISECONDS);
+        // On its own thread: a hung database must not hold up the board's refresh.
+        chores.scheduleWithFixedDelay(() -> Thread.startVirtualThread(storeMetrics::probe), PROBE_EVERY.toMillis(), PROBE_EVERY.toMillis(),
+                TimeUnit.MILLISECONDS);
         chores.scheduleWithFixedDelay(() -> {
             try {
                 idempotency.purge();

@@ -5,6 +5,7 @@ import com.quantdesk.server.auth.Access;
 import com.quantdesk.server.auth.Role;
 import com.quantdesk.server.http.Json;
 import com.quantdesk.server.metrics.ServerMetrics;
+import com.quantdesk.server.metrics.StoreMetrics;
 import com.quantdesk.server.redis.RedisConnection;
 import com.quantdesk.server.stream.StreamHub;
 import com.quantdesk.server.trading.EngineAccess;
@@ -13,22 +14,17 @@ import io.javalin.http.Context;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.sql.Connection;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
-import javax.sql.DataSource;
 
 /** Health, readiness, metrics, system information and the API's own description. */
 final class SystemRoutes {
 
     static final String OPENAPI = "/api/v1/openapi.json";
-    private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(2);
 
     private final TradingRuntime runtime;
     private final EngineAccess engine;
@@ -69,9 +65,9 @@ final class SystemRoutes {
 
     private void ready(Context ctx) {
         Map<String, Object> checks = new LinkedHashMap<>();
-        checks.put("database", probe(() -> database(runtime.store().dataSource())));
+        checks.put("database", StoreMetrics.within(() -> StoreMetrics.answers(runtime.store().dataSource())));
         checks.put("journal", runtime.store().journal().isHealthy());
-        redis.ifPresent(r -> checks.put("redis", probe(r::ping)));
+        redis.ifPresent(r -> checks.put("redis", StoreMetrics.within(r::ping)));
         checks.put("engine", engine.running());
         checks.put("marketData", runtime.marketDataFresh());
         boolean ready = checks.values().stream().allMatch(Boolean.TRUE::equals);
@@ -79,24 +75,6 @@ final class SystemRoutes {
         answer.put("ready", ready);
         answer.put("checks", checks);
         ctx.status(ready ? 200 : 503).json(answer);
-    }
-
-    private static boolean database(DataSource dataSource) {
-        try (Connection connection = dataSource.getConnection()) {
-            return connection.isValid((int) PROBE_TIMEOUT.toSeconds());
-        } catch (Exception e) {
-            return false;
-        }
-    }
-
-    /** Runs a check with a bound on its time: a hung dependency is an unready one. */
-    private static boolean probe(java.util.function.BooleanSupplier check) {
-        try {
-            return CompletableFuture.supplyAsync(check::getAsBoolean, Thread::startVirtualThread)
-                    .get(PROBE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (Exception e) {
-            return false;
-        }
     }
 
     private void system(Context ctx) {

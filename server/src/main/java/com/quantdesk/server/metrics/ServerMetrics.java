@@ -1,67 +1,69 @@
 package com.quantdesk.server.metrics;
 
-import com.quantdesk.core.domain.AccountId;
-import com.quantdesk.core.engine.EngineListener;
-import com.quantdesk.core.event.Event;
-import com.quantdesk.core.event.OrderAccepted;
-import com.quantdesk.core.event.OrderCancelled;
-import com.quantdesk.core.event.OrderDenied;
-import com.quantdesk.core.event.OrderFilled;
-import com.quantdesk.core.event.OrderRejected;
-import com.quantdesk.core.event.OrderSubmitted;
-import com.quantdesk.core.event.RiskAlert;
-import com.quantdesk.server.trading.AccountBoard;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.DiskSpaceMetrics;
+import io.micrometer.core.instrument.binder.system.FileDescriptorMetrics;
 import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.function.IntSupplier;
-import java.util.function.Supplier;
+import java.util.function.LongSupplier;
 
 /**
- * The server's Prometheus metrics: HTTP latency by route and status, orders by outcome, risk
- * denials by reason, alerts by code, positions, P&amp;L and equity per account, WebSocket clients, and
- * the JVM's own.
+ * The server's Prometheus registry and its own meters: HTTP latency by route and status, sign-ins by
+ * outcome, requests refused by a rate limit, WebSocket clients and dropped messages, the data
+ * directory's disk, and the JVM's and the process's meters. {@link TradingMetrics} and
+ * {@link StoreMetrics} add theirs to the same registry.
  */
-public final class ServerMetrics implements EngineListener {
+public final class ServerMetrics {
+
+    /** The route whose answers count as sign-in attempts. */
+    static final String LOGIN_ROUTE = "/api/v1/auth/login";
 
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final Map<String, Timer> timers = new ConcurrentHashMap<>();
-    private final Map<String, Counter> counters = new ConcurrentHashMap<>();
-    private final Set<AccountId> gauged = ConcurrentHashMap.newKeySet();
-    private final Supplier<AccountBoard.Board> board;
+    private final Map<String, Counter> logins = new ConcurrentHashMap<>();
+    private final Counter rateLimited;
 
     /**
-     * @param board         the latest copy of the engine's figures
      * @param streamClients how many WebSocket clients are connected
+     * @param streamDropped stream messages dropped so far for slow clients
+     * @param dataDirectory where Quantdesk keeps its files (its disk is watched)
      */
-    public ServerMetrics(Supplier<AccountBoard.Board> board, IntSupplier streamClients) {
-        this.board = board;
+    public ServerMetrics(IntSupplier streamClients, LongSupplier streamDropped, Path dataDirectory) {
         new JvmMemoryMetrics().bindTo(registry);
         new JvmGcMetrics().bindTo(registry);
         new JvmThreadMetrics().bindTo(registry);
         new ClassLoaderMetrics().bindTo(registry);
         new ProcessorMetrics().bindTo(registry);
         new UptimeMetrics().bindTo(registry);
+        new FileDescriptorMetrics().bindTo(registry);
+        new DiskSpaceMetrics(dataDirectory.toAbsolutePath().toFile()).bindTo(registry);
         Gauge.builder("quantdesk.stream.clients", streamClients::getAsInt)
                 .description("WebSocket stream clients connected").register(registry);
-        Gauge.builder("quantdesk.positions.open", () -> board.get().accounts().values().stream()
-                .mapToLong(a -> a.positions().stream().filter(p -> p.quantity() != 0).count()).sum())
-                .description("Open positions over every account").register(registry);
+        FunctionCounter.builder("quantdesk.stream.dropped", streamDropped, LongSupplier::getAsLong)
+                .description("Stream messages dropped for clients that fell too far behind").register(registry);
+        rateLimited = Counter.builder("quantdesk.rate.limited").description("Requests refused with 429")
+                .register(registry);
+        for (String outcome : new String[] {"success", "failure", "locked"}) {
+            login(outcome);
+        }
     }
 
-    /** Times one HTTP request. */
+    /** Times one HTTP request, and counts it as a sign-in or a refusal by a limit when it is one. */
     public void request(String method, String route, int status, long nanos) {
         String key = method + " " + route + " " + status;
         timers.computeIfAbsent(key, k -> Timer.builder("quantdesk.http.requests")
@@ -69,54 +71,18 @@ public final class ServerMetrics implements EngineListener {
                 .tag("method", method).tag("route", route).tag("status", Integer.toString(status))
                 .publishPercentileHistogram()
                 .minimumExpectedValue(Duration.ofMillis(1)).maximumExpectedValue(Duration.ofSeconds(10))
-                .register(registry)).record(nanos, java.util.concurrent.TimeUnit.NANOSECONDS);
-    }
-
-    /** Counts engine events (engine thread; counters are thread-safe). */
-    @Override
-    public void onEvent(Event event) {
-        switch (event) {
-            case OrderSubmitted e -> count("quantdesk.orders", "outcome", "submitted");
-            case OrderAccepted e -> count("quantdesk.orders", "outcome", "accepted");
-            case OrderRejected e -> count("quantdesk.orders", "outcome", "rejected");
-            case OrderCancelled e -> count("quantdesk.orders", "outcome", "cancelled");
-            case OrderFilled e -> {
-                if (e.remaining() == 0) {
-                    count("quantdesk.orders", "outcome", "filled");
-                }
-            }
-            case OrderDenied e -> {
-                count("quantdesk.orders", "outcome", "denied");
-                count("quantdesk.risk.denials", "reason", e.reasonCode());
-            }
-            case RiskAlert e -> count("quantdesk.alerts", "code", e.code());
-            default -> { }
+                .register(registry)).record(nanos, TimeUnit.NANOSECONDS);
+        if (status == 429) {
+            rateLimited.increment();
         }
-        if (gauged.add(event.account()) && !event.account().equals(AccountId.SYSTEM)) {
-            gaugeAccount(event.account());
+        if (LOGIN_ROUTE.equals(route) && "POST".equals(method)) {
+            login(status == 200 ? "success" : status == 429 ? "locked" : "failure").increment();
         }
     }
 
-    private void count(String name, String tag, String value) {
-        counters.computeIfAbsent(name + "|" + value, k -> Counter.builder(name).tag(tag, value).register(registry))
-                .increment();
-    }
-
-    /** Adds equity and P&amp;L gauges for an account (once). */
-    public void gaugeAccount(AccountId account) {
-        gauged.add(account);
-        gauge("quantdesk.account.equity", account, a -> a.equity());
-        gauge("quantdesk.account.cash", account, a -> a.cash());
-        gauge("quantdesk.account.pnl.unrealized", account, a -> a.unrealized());
-        gauge("quantdesk.account.pnl.day.realized", account, a -> a.dayRealized());
-        gauge("quantdesk.account.charges.day", account, a -> a.dayCharges());
-    }
-
-    private void gauge(String name, AccountId account, java.util.function.ToLongFunction<AccountBoard.AccountFigures> f) {
-        Gauge.builder(name, () -> {
-            AccountBoard.AccountFigures a = board.get().accounts().get(account);
-            return a == null ? Double.NaN : f.applyAsLong(a) / 100.0;
-        }).tag("account", account.value()).baseUnit("rupees").register(registry);
+    private Counter login(String outcome) {
+        return logins.computeIfAbsent(outcome, o -> Counter.builder("quantdesk.logins").tag("outcome", o)
+                .description("Sign-in attempts by outcome").register(registry));
     }
 
     /** The registry (for other meters). */

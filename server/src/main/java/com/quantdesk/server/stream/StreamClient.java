@@ -30,15 +30,22 @@ final class StreamClient {
     private final BlockingQueue<String> queue;
     private final Set<String> channels = ConcurrentHashMap.newKeySet();
     private final Consumer<StreamClient> onGone;
+    private final java.util.function.LongConsumer onDropped;
     private final Thread sender;
     private volatile boolean closed;
 
-    StreamClient(String id, Principal principal, Session session, int backlog, Consumer<StreamClient> onGone) {
+    /**
+     * @param onGone    told once when the connection ends
+     * @param onDropped told how many queued messages were thrown away when the client is dropped
+     */
+    StreamClient(String id, Principal principal, Session session, int backlog, Consumer<StreamClient> onGone,
+                 java.util.function.LongConsumer onDropped) {
         this.id = id;
         this.principal = principal;
         this.session = session;
         this.queue = new ArrayBlockingQueue<>(backlog);
         this.onGone = onGone;
+        this.onDropped = onDropped;
         this.sender = Thread.ofVirtual().name("stream-" + principal.username() + "-" + id).start(this::drain);
     }
 
@@ -73,6 +80,7 @@ final class StreamClient {
     /** Queues a message for this client alone (answers, heartbeats). */
     void send(String json) {
         if (!closed && !queue.offer(json)) {
+            onDropped.accept(1);
             close(SLOW_CONSUMER, "slow consumer: more than " + (queue.size() + queue.remainingCapacity())
                     + " messages behind");
         }
@@ -101,6 +109,7 @@ final class StreamClient {
             return;
         }
         closed = true;
+        onDropped.accept(queue.size());
         queue.clear();
         sender.interrupt();
         if (session.isOpen()) {

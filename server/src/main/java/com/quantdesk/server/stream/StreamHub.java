@@ -45,6 +45,7 @@ public final class StreamHub implements AutoCloseable {
     });
     private final int maxPerUser;
     private final int backlog;
+    private final java.util.concurrent.atomic.AtomicLong dropped = new java.util.concurrent.atomic.AtomicLong();
     private final Supplier<AccountBoard.Board> board;
     private final Map<AccountId, String> lastPnl = new HashMap<>();
     private final AtomicInteger ids = new AtomicInteger();
@@ -121,7 +122,7 @@ public final class StreamHub implements AutoCloseable {
             return Optional.empty();
         }
         String id = Integer.toString(ids.incrementAndGet());
-        StreamClient client = new StreamClient(id, principal, session, backlog, this::forget);
+        StreamClient client = new StreamClient(id, principal, session, backlog, this::forget, dropped::addAndGet);
         clients.put(id, client);
         return Optional.of(id);
     }
@@ -170,6 +171,11 @@ public final class StreamHub implements AutoCloseable {
     /** Connected clients. */
     public int size() {
         return clients.size();
+    }
+
+    /** Messages thrown away because their client fell too far behind and was disconnected. */
+    public long dropped() {
+        return dropped.get();
     }
 
     /**

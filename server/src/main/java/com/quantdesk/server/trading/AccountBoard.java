@@ -7,6 +7,7 @@ import com.quantdesk.core.domain.BotId;
 import com.quantdesk.core.engine.TradingEngine;
 import com.quantdesk.core.portfolio.Portfolio;
 import com.quantdesk.core.portfolio.PositionSnapshot;
+import com.quantdesk.core.risk.RiskEngine;
 import com.quantdesk.core.risk.TradingState;
 import com.quantdesk.core.time.MarketTime;
 import java.time.Instant;
@@ -42,10 +43,14 @@ public final class AccountBoard {
      * @param dayCharges  charges paid today
      * @param positions   open positions and flat ones with realized P&amp;L
      * @param state       the account's trading state (the global state wins when stricter)
+     * @param dailyLoss   today's loss as the risk engine counts it: equity at the session's start less
+     *                    equity now (positive is a loss)
+     * @param dailyLossLimit the account's daily loss limit (0: none)
      */
     public record AccountFigures(AccountId account, long initialCash, long cash, long equity, long realized,
                                  long unrealized, long charges, long dayRealized, long dayCharges,
-                                 List<PositionSnapshot> positions, TradingState state) {
+                                 List<PositionSnapshot> positions, TradingState state, long dailyLoss,
+                                 long dailyLossLimit) {
     }
 
     /**
@@ -75,9 +80,20 @@ public final class AccountBoard {
     private volatile Board board = new Board(Instant.EPOCH, TradingState.ACTIVE, Map.of(), Map.of());
     // Engine thread only.
     private final Map<AccountId, DayStart> dayStarts = new HashMap<>();
+    private final RiskEngine risk;
 
     /** @param dayStarts each account's figures at the start of the day the process started on */
     public AccountBoard(Map<AccountId, DayStart> dayStarts) {
+        this(dayStarts, null);
+    }
+
+    /**
+     * @param dayStarts each account's figures at the start of the day the process started on
+     * @param risk      the risk engine, for each account's daily loss and its limit (read on the engine
+     *                  thread); null for none
+     */
+    public AccountBoard(Map<AccountId, DayStart> dayStarts, RiskEngine risk) {
+        this.risk = risk;
         this.dayStarts.putAll(dayStarts);
     }
 
@@ -104,7 +120,8 @@ public final class AccountBoard {
             }
             accounts.put(account, new AccountFigures(account, p.initialCash(), p.cash(), p.equity(), p.realizedPnl(),
                     p.unrealizedPnl(), p.chargesPaid(), p.realizedPnl() - start.realized(),
-                    p.chargesPaid() - start.charges(), positions(p), engine.tradingState(account)));
+                    p.chargesPaid() - start.charges(), positions(p), engine.tradingState(account),
+                    risk == null ? 0 : risk.dailyLoss(account), risk == null ? 0 : risk.limits(account).maxDailyLoss()));
         }
         Map<BotId, BotFigures> bots = new LinkedHashMap<>();
         for (BotId bot : engine.bots()) {

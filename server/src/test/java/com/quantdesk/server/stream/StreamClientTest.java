@@ -56,7 +56,9 @@ class StreamClientTest {
     void aClientThatTakesNothingIsClosedAsASlowConsumerOnceItsQueueIsFull() {
         FakeSession network = new FakeSession(false);
         AtomicInteger gone = new AtomicInteger();
-        StreamClient client = new StreamClient("1", VIEWER, network.session, 16, c -> gone.incrementAndGet());
+        java.util.concurrent.atomic.AtomicLong dropped = new java.util.concurrent.atomic.AtomicLong();
+        StreamClient client = new StreamClient("1", VIEWER, network.session, 16, c -> gone.incrementAndGet(),
+                dropped::addAndGet);
         client.send("{\"n\":0}");
         // The sender took the first message and waits for the network; the next 16 fill the queue.
         await().atMost(Duration.ofSeconds(5)).until(() -> network.sent.size() == 1);
@@ -69,6 +71,8 @@ class StreamClientTest {
 
         assertThat(network.closes).containsExactly("4008 slow consumer: more than 16 messages behind");
         assertThat(gone).hasValue(1);
+        // The 16 queued and the one that did not fit are thrown away.
+        assertThat(dropped).hasValue(17);
         client.send("{\"n\":18}");
         assertThat(network.sent).hasSize(1);
         assertThat(gone).hasValue(1);
@@ -77,7 +81,7 @@ class StreamClientTest {
     @Test
     void sendsOnlyItsChannelsAndOnlyOfAccountsItMaySee() {
         FakeSession network = new FakeSession(true);
-        StreamClient client = new StreamClient("2", VIEWER, network.session, 16, c -> { });
+        StreamClient client = new StreamClient("2", VIEWER, network.session, 16, c -> { }, n -> { });
         client.channels().add("orders");
 
         client.offer(new StreamMessage("orders", AccountId.of("acc"), "mine"));

@@ -54,7 +54,7 @@ class EquityHistoryTest {
     /** A board at {@code time} with the account's equity and the bot's realized, unrealized and charges. */
     static AccountBoard.Board board(Instant time, long equity, long realized, long unrealized, long charges) {
         AccountBoard.AccountFigures account = new AccountBoard.AccountFigures(ACC, 10_00_000_00, equity, equity, 0, 0,
-                0, 0, 0, List.of(), TradingState.ACTIVE);
+                0, 0, 0, List.of(), TradingState.ACTIVE, 0, 0);
         AccountBoard.BotFigures bot = new AccountBoard.BotFigures(BOT, Optional.empty(), BotState.RUNNING, realized,
                 unrealized, charges, List.of());
         return new AccountBoard.Board(time, TradingState.ACTIVE, Map.of(ACC, account), Map.of(BOT, bot));

@@ -72,6 +72,7 @@ public final class JdbcEventJournal implements EventJournal {
     private final ConcurrentLinkedQueue<List<Event>> queue = new ConcurrentLinkedQueue<>();
     private final AtomicLong nextAppend;
     private final AtomicLong batchesCommitted = new AtomicLong();
+    private volatile CommitObserver commits = (events, nanos) -> { };
     private final AtomicLong commitFailures = new AtomicLong();
     private final Thread writer;
 
@@ -191,6 +192,18 @@ public final class JdbcEventJournal implements EventJournal {
     /** Commits that failed and were retried since the journal opened. */
     public long commitFailures() {
         return commitFailures.get();
+    }
+
+    /** What a commit tells an observer (metrics): on the writer thread, so it must be quick. */
+    @FunctionalInterface
+    public interface CommitObserver {
+        /** A transaction of {@code events} events committed in {@code nanos} (connection included). */
+        void committed(int events, long nanos);
+    }
+
+    /** Tells {@code observer} of every commit from now on (replacing an earlier one). */
+    public void observeCommits(CommitObserver observer) {
+        this.commits = observer;
     }
 
     /** Transactions committed by the writer so far (one per batch); for metrics and tests. */
@@ -314,9 +327,11 @@ public final class JdbcEventJournal implements EventJournal {
     private void commitBatch() throws SQLException {
         String lastHash;
         long last = batch.getLast().event().sequence();
+        long started = System.nanoTime();
         try (Connection connection = dataSource.getConnection()) {
             lastHash = WriteTransaction.run(connection, c -> insert(c, alreadyStored(JournalTables.tail(c))));
         }
+        commits.committed(batch.size(), System.nanoTime() - started);
         hook.afterCommit(last);
         tailHash = lastHash;
         batch.clear();
