@@ -44,6 +44,7 @@ import com.quantdesk.server.limits.TokenRevocations;
 import com.quantdesk.server.metrics.ServerMetrics;
 import com.quantdesk.server.metrics.StoreMetrics;
 import com.quantdesk.server.metrics.TradingMetrics;
+import com.quantdesk.server.notify.Notifier;
 import com.quantdesk.server.redis.RedisConnection;
 import com.quantdesk.server.redis.RedisUnavailableException;
 import com.quantdesk.server.stream.StreamHub;
@@ -108,9 +109,11 @@ public final class ApiServer implements AutoCloseable {
     private final ScheduledExecutorService chores;
     private final boolean tls;
     private final EquityHistory equity;
+    private final Notifier notifier;
 
     private ApiServer(Javalin app, Optional<String> generatedPassword, Optional<RedisConnection> redis, StreamHub hub,
-                      BacktestJobs backtests, ScheduledExecutorService chores, boolean tls, EquityHistory equity) {
+                      BacktestJobs backtests, ScheduledExecutorService chores, boolean tls, EquityHistory equity,
+                      Notifier notifier) {
         this.app = app;
         this.generatedPassword = generatedPassword;
         this.redis = redis;
@@ -119,6 +122,7 @@ public final class ApiServer implements AutoCloseable {
         this.chores = chores;
         this.tls = tls;
         this.equity = equity;
+        this.notifier = notifier;
     }
 
     /**
@@ -189,6 +193,9 @@ public final class ApiServer implements AutoCloseable {
             return null;
         });
 
+        // Channel secrets are sealed under the same server key as the TOTP secrets.
+        Notifier notifier = new Notifier(runtime.store().dataSource(), secrets, clock, metrics.registry());
+
         Optional<String> generated = users.bootstrap(adminPassword);
 
         ClientAddress addresses = new ClientAddress(config.trustedProxies());
@@ -243,6 +250,7 @@ public final class ApiServer implements AutoCloseable {
             new BacktestRoutes(backtests).register(cfg.routes);
             new SystemRoutes(runtime, engine, redis, metrics, hub, clock, version).register(cfg.routes);
             new StreamRoutes(hub, authenticator, cors, runtime.market(), config.heartbeat()).register(cfg.routes);
+            new NotificationRoutes(notifier, audit).register(cfg.routes);
             for (com.quantdesk.server.Webhook hook : runtime.webhooks()) {
                 cfg.routes.post(hook.path(), ctx -> {
                     try {
@@ -310,11 +318,14 @@ public final class ApiServer implements AutoCloseable {
             hub.close();
             backtests.close();
             equity.close();
+            notifier.close();
             redis.ifPresent(RedisConnection::close);
             throw new IllegalStateException("cannot listen on " + config.bind() + ":" + config.port() + ": "
                     + rootMessage(e), e);
         }
-        return new ApiServer(app, generated, redis, hub, backtests, chores, config.tls().isPresent(), equity);
+        notifier.start();
+        return new ApiServer(app, generated, redis, hub, backtests, chores, config.tls().isPresent(), equity,
+                notifier);
     }
 
     private static boolean isProblem(Context ctx) {
@@ -345,6 +356,11 @@ public final class ApiServer implements AutoCloseable {
         return generatedPassword;
     }
 
+    /** The notifier: where alerts are published to the notification channels people subscribed to. */
+    public Notifier notifier() {
+        return notifier;
+    }
+
     /** The HTTP routes as {@code METHOD /path}, for the check of the API document against them. */
     public java.util.List<String> routes() {
         java.util.List<String> routes = new java.util.ArrayList<>();
@@ -363,6 +379,7 @@ public final class ApiServer implements AutoCloseable {
         chores.shutdownNow();
         hub.close();
         app.stop();
+        notifier.close();
         backtests.close();
         equity.close();
         redis.ifPresent(RedisConnection::close);
