@@ -128,15 +128,15 @@ final class ScheduledBackups implements AutoCloseable {
                 .description("Size of the last scheduled backup").register(registry);
         Gauge.builder("quantdesk.backup.last.duration", this, b -> b.lastDurationSeconds).baseUnit("seconds")
                 .description("How long the last scheduled backup took").register(registry);
-        Gauge.builder("quantdesk.backup.failures", this, b -> b.failures)
-                .description("Scheduled backups that failed since the start").register(registry);
+        io.micrometer.core.instrument.FunctionCounter.builder("quantdesk.backup.failures", this, b -> b.failures)
+                .description("Scheduled backups (and restore tests) that failed since the start").register(registry);
     }
 
     /** The same gauges without a schedule: not configured, nothing taken, nothing tested. */
     static void bindAbsent(MeterRegistry registry) {
-        for (String name : new String[] {"quantdesk.backup.configured", "quantdesk.backup.failures"}) {
-            Gauge.builder(name, () -> 0).register(registry);
-        }
+        Gauge.builder("quantdesk.backup.configured", () -> 0).register(registry);
+        io.micrometer.core.instrument.FunctionCounter.builder("quantdesk.backup.failures", registry, r -> 0)
+                .register(registry);
         for (String name : new String[] {"quantdesk.backup.interval", "quantdesk.backup.last.success",
                 "quantdesk.backup.last.duration", "quantdesk.restore.test.last.success"}) {
             Gauge.builder(name, () -> 0).baseUnit("seconds").register(registry);

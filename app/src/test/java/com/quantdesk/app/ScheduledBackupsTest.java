@@ -77,7 +77,7 @@ class ScheduledBackupsTest {
                     .isCloseTo((double) Retention.taken(newest).orElseThrow().getEpochSecond(),
                             org.assertj.core.data.Offset.offset(1.0));
             assertThat(registry.get("quantdesk.backup.last.duration").gauge().value()).isPositive();
-            assertThat(registry.get("quantdesk.backup.failures").gauge().value()).isZero();
+            assertThat(registry.get("quantdesk.backup.failures").functionCounter().count()).isZero();
         }
     }
 

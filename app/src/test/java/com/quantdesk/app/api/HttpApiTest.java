@@ -201,6 +201,24 @@ class HttpApiTest {
                 .contains("disk_free_bytes{path=");
     }
 
+    @Test
+    void theAlertEngineShowsItsRulesAndFiringAlertsAndOnlyRiskOrAdminSeeHistoryAndAcknowledge() {
+        String viewer = user("alerts-viewer", List.of("VIEWER"), List.of("acc"));
+        Http.Answer rules = client().get("/api/v1/alerts/rules", viewer);
+        assertThat(rules.status()).isEqualTo(200);
+        List<String> names = new java.util.ArrayList<>();
+        rules.json().path("items").forEach(r -> names.add(r.path("name").asText()));
+        assertThat(names).contains("QuantdeskKillSwitchActive", "QuantdeskDailyLossLimitHit", "QuantdeskDatabaseDown",
+                "QuantdeskMarketDataStale", "QuantdeskBackupOverdue").doesNotHaveDuplicates();
+        assertThat(client().get("/api/v1/alerts/active", viewer).status()).isEqualTo(200);
+        assertThat(client().get("/api/v1/alerts/history", viewer).status()).isEqualTo(403);
+        assertThat(client().post("/api/v1/alerts/nothing-fires/ack", viewer, Map.of()).status()).isEqualTo(403);
+        assertThat(client().get("/api/v1/alerts/history", admin).status()).isEqualTo(200);
+        Http.Answer unknown = client().post("/api/v1/alerts/nothing-fires/ack", admin, Map.of());
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(unknown.json().path("detail").asText()).isEqualTo("no firing alert nothing-fires");
+    }
+
     /** The value of one sample (name with its labels, as printed) in a scrape. */
     static double sample(String scrape, String series) {
         return scrape.lines().filter(l -> l.startsWith(series + " ")).map(l -> l.substring(series.length() + 1))

@@ -45,6 +45,9 @@ import com.quantdesk.server.metrics.ServerMetrics;
 import com.quantdesk.server.metrics.StoreMetrics;
 import com.quantdesk.server.metrics.TradingMetrics;
 import com.quantdesk.server.notify.Notifier;
+import com.quantdesk.server.alerting.AlertEngine;
+import com.quantdesk.server.alerting.AlertHistory;
+import com.quantdesk.server.alerting.AlertRules;
 import com.quantdesk.server.redis.RedisConnection;
 import com.quantdesk.server.redis.RedisUnavailableException;
 import com.quantdesk.server.stream.StreamHub;
@@ -99,6 +102,10 @@ public final class ApiServer implements AutoCloseable {
     private static final Duration BOARD_EVERY = Duration.ofMillis(250);
     /** How often the database and Redis are asked whether they answer (for the metrics). */
     private static final Duration PROBE_EVERY = Duration.ofSeconds(5);
+    /** How often the alert engine evaluates its rules. */
+    private static final Duration ALERT_EVERY = Duration.ofSeconds(5);
+    /** How often a firing alert nobody acknowledged is notified again. */
+    private static final Duration ALERT_REPEAT = Duration.ofHours(4);
     private static final Set<String> HTTP_METHODS = Set.of("GET", "POST", "PUT", "PATCH", "DELETE");
 
     private final Javalin app;
@@ -110,10 +117,12 @@ public final class ApiServer implements AutoCloseable {
     private final boolean tls;
     private final EquityHistory equity;
     private final Notifier notifier;
+    private final AlertEngine alerts;
+    private final ScheduledExecutorService alerting;
 
     private ApiServer(Javalin app, Optional<String> generatedPassword, Optional<RedisConnection> redis, StreamHub hub,
                       BacktestJobs backtests, ScheduledExecutorService chores, boolean tls, EquityHistory equity,
-                      Notifier notifier) {
+                      Notifier notifier, AlertEngine alerts, ScheduledExecutorService alerting) {
         this.app = app;
         this.generatedPassword = generatedPassword;
         this.redis = redis;
@@ -123,6 +132,8 @@ public final class ApiServer implements AutoCloseable {
         this.tls = tls;
         this.equity = equity;
         this.notifier = notifier;
+        this.alerts = alerts;
+        this.alerting = alerting;
     }
 
     /**
@@ -195,6 +206,13 @@ public final class ApiServer implements AutoCloseable {
 
         // Channel secrets are sealed under the same server key as the TOTP secrets.
         Notifier notifier = new Notifier(runtime.store().dataSource(), secrets, clock, metrics.registry());
+        AlertHistory alertHistory = new AlertHistory(sql);
+        AlertEngine alerts = new AlertEngine(AlertRules.standard(), metrics.registry(), alertHistory, notifier::publish,
+                audit::recordAfter, clock, ALERT_REPEAT);
+        engine.read(e -> {
+            e.addListener(alerts);
+            return null;
+        });
 
         Optional<String> generated = users.bootstrap(adminPassword);
 
@@ -251,6 +269,7 @@ public final class ApiServer implements AutoCloseable {
             new SystemRoutes(runtime, engine, redis, metrics, hub, clock, version).register(cfg.routes);
             new StreamRoutes(hub, authenticator, cors, runtime.market(), config.heartbeat()).register(cfg.routes);
             new NotificationRoutes(notifier, audit).register(cfg.routes);
+            new AlertRoutes(alerts, alertHistory).register(cfg.routes);
             for (com.quantdesk.server.Webhook hook : runtime.webhooks()) {
                 cfg.routes.post(hook.path(), ctx -> {
                     try {
@@ -324,8 +343,20 @@ public final class ApiServer implements AutoCloseable {
                     + rootMessage(e), e);
         }
         notifier.start();
+        ScheduledExecutorService alerting = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "alerts");
+            t.setDaemon(true);
+            return t;
+        });
+        alerting.scheduleWithFixedDelay(() -> {
+            try {
+                alerts.evaluate();
+            } catch (RuntimeException e) {
+                LOG.warn("alert evaluation failed: {}", e.toString());
+            }
+        }, ALERT_EVERY.toMillis(), ALERT_EVERY.toMillis(), TimeUnit.MILLISECONDS);
         return new ApiServer(app, generated, redis, hub, backtests, chores, config.tls().isPresent(), equity,
-                notifier);
+                notifier, alerts, alerting);
     }
 
     private static boolean isProblem(Context ctx) {
@@ -356,6 +387,11 @@ public final class ApiServer implements AutoCloseable {
         return generatedPassword;
     }
 
+    /** The in-process alert engine. */
+    public AlertEngine alerts() {
+        return alerts;
+    }
+
     /** The notifier: where alerts are published to the notification channels people subscribed to. */
     public Notifier notifier() {
         return notifier;
@@ -376,6 +412,7 @@ public final class ApiServer implements AutoCloseable {
 
     @Override
     public void close() {
+        alerting.shutdownNow();
         chores.shutdownNow();
         hub.close();
         app.stop();

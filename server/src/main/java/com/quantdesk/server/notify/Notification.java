@@ -1,5 +1,6 @@
 package com.quantdesk.server.notify;
 
+import com.quantdesk.core.domain.AccountId;
 import com.quantdesk.server.trading.Alerts;
 import java.time.Instant;
 import java.util.Objects;
@@ -10,7 +11,7 @@ import java.util.Objects;
  * @param key      the alert's de-duplication key (at most 200 characters): the same key and time
  *                 published twice is delivered once
  * @param severity how urgent it is
- * @param account  the account it concerns, or null for a system-wide notification
+ * @param account  the account it concerns, or null (or {@code _system}) for a system-wide notification
  * @param code     a stable code, e.g. {@code RISK_MAX_DAILY_LOSS}
  * @param title    one line for a person
  * @param message  what happened
@@ -33,7 +34,7 @@ public record Notification(String key, Alerts.Severity severity, String account,
         if (key.isBlank() || key.length() > MAX_KEY) {
             throw new IllegalArgumentException("a notification key must be 1 to " + MAX_KEY + " characters");
         }
-        if (account != null && account.isBlank()) {
+        if (account != null && (account.isBlank() || account.equals(AccountId.SYSTEM.value()))) {
             account = null;
         }
     }

@@ -117,12 +117,12 @@ public final class Alerts {
     }
 
     /** A risk alert's severity by its code. */
-    static Severity severity(RiskAlert alert) {
+    public static Severity severity(RiskAlert alert) {
         return CRITICAL_CODES.contains(alert.code()) ? Severity.CRITICAL : Severity.WARNING;
     }
 
     /** A trading state change's severity by the state it reached. */
-    static Severity severity(TradingState reached) {
+    public static Severity severity(TradingState reached) {
         return switch (reached) {
             case HALTED -> Severity.CRITICAL;
             case REDUCING -> Severity.WARNING;
