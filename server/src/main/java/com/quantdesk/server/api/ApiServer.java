@@ -303,11 +303,7 @@ public final class ApiServer implements AutoCloseable {
             });
         });
         pipeline.rolesFrom(app.unsafe.internalRouter);
-        ScheduledExecutorService chores = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "api-chores");
-            t.setDaemon(true);
-            return t;
-        });
+        ScheduledExecutorService chores = daemonScheduler("api-chores");
         chores.scheduleWithFixedDelay(() -> {
             try {
                 refresh.run();
@@ -343,11 +339,7 @@ public final class ApiServer implements AutoCloseable {
                     + rootMessage(e), e);
         }
         notifier.start();
-        ScheduledExecutorService alerting = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "alerts");
-            t.setDaemon(true);
-            return t;
-        });
+        ScheduledExecutorService alerting = daemonScheduler("alerts");
         alerting.scheduleWithFixedDelay(() -> {
             try {
                 alerts.evaluate();
@@ -357,6 +349,15 @@ public final class ApiServer implements AutoCloseable {
         }, ALERT_EVERY.toMillis(), ALERT_EVERY.toMillis(), TimeUnit.MILLISECONDS);
         return new ApiServer(app, generated, redis, hub, backtests, chores, config.tls().isPresent(), equity,
                 notifier, alerts, alerting);
+    }
+
+    /** A scheduler with one daemon thread of that name. */
+    private static ScheduledExecutorService daemonScheduler(String name) {
+        return Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, name);
+            t.setDaemon(true);
+            return t;
+        });
     }
 
     private static boolean isProblem(Context ctx) {
