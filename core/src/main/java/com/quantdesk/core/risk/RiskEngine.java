@@ -35,6 +35,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.LongConsumer;
+import java.util.function.LongSupplier;
 
 /**
  * The pre-trade risk engine. Every order from every source passes its rules (see {@link RiskRules}
@@ -72,7 +74,7 @@ public final class RiskEngine implements RiskHook {
     /** When a retried MIS square-off may next be tried, per account (engine time). */
     private final Map<AccountId, Instant> squareOffRetry = new HashMap<>();
 
-    private volatile java.util.function.LongConsumer checkTimes = nanos -> { };
+    private volatile CheckTimer checkTimer = CheckTimer.OFF;
 
     /** A risk engine applying {@code defaults} to every account without its own limits. */
     public RiskEngine(RiskLimits defaults) {
@@ -169,19 +171,30 @@ public final class RiskEngine implements RiskHook {
 
     // ------------------------------------------------------------------ pre-trade
 
-    /** Tells {@code observer} the time in nanoseconds of every pre-trade check from now on (metrics). */
-    public void timeChecks(java.util.function.LongConsumer observer) {
-        this.checkTimes = observer;
+    /**
+     * Tells {@code observer} how long every pre-trade check takes from now on, as read off {@code ticker} (a
+     * nanosecond source the caller injects, so that core itself never reads a clock; metrics pass
+     * {@code System::nanoTime}).
+     */
+    public void timeChecks(LongSupplier ticker, LongConsumer observer) {
+        Objects.requireNonNull(ticker, "ticker");
+        Objects.requireNonNull(observer, "observer");
+        this.checkTimer = new CheckTimer(ticker, observer);
     }
 
     @Override
     public PreTradeDecision check(OrderRequest request, EngineView engineView) {
-        long started = System.nanoTime();
+        CheckTimer timer = checkTimer;
+        long started = timer.ticker.getAsLong();
         try {
             return decide(request, engineView);
         } finally {
-            checkTimes.accept(System.nanoTime() - started);
+            timer.observer.accept(timer.ticker.getAsLong() - started);
         }
+    }
+
+    private record CheckTimer(LongSupplier ticker, LongConsumer observer) {
+        static final CheckTimer OFF = new CheckTimer(() -> 0L, nanos -> { });
     }
 
     private PreTradeDecision decide(OrderRequest request, EngineView engineView) {

@@ -195,7 +195,7 @@ public final class ApiServer implements AutoCloseable {
                 runtime::marketOpen);
         // Accounts and bots there before this start have their gauges from now; later ones with their first event.
         trading.gaugeBoard();
-        runtime.risk().timeChecks(trading::riskCheck);
+        runtime.risk().timeChecks(System::nanoTime, trading::riskCheck);
         StoreMetrics storeMetrics = new StoreMetrics(metrics.registry(), runtime.store(), redis);
         storeMetrics.probe();
         runtime.bindMetrics(metrics.registry());
