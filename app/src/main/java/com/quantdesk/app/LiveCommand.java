@@ -16,6 +16,7 @@ import com.quantdesk.kite.rest.KiteInstrument;
 import com.quantdesk.kite.rest.KiteTransport;
 import com.quantdesk.server.TradingRuntime;
 import com.quantdesk.server.Webhook;
+import com.quantdesk.server.preflight.PreflightSetup;
 import com.quantdesk.sim.data.InstrumentMaster;
 import com.quantdesk.store.Store;
 import com.quantdesk.store.StoreConfig;
@@ -25,6 +26,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -41,7 +43,7 @@ import picocli.CommandLine.Option;
                 "kite.apiUrl and kite.tickerUrl (or KITE_API_URL, KITE_TICKER_URL) point it at a sandbox to "
                         + "rehearse: quantdesk kite-sandbox.",
                 "On start it reconciles with Kite's order book before any order may go. Stop with Ctrl-C."})
-final class LiveCommand extends PaperCommand {
+class LiveCommand extends PaperCommand {
 
     @Option(names = "--account", paramLabel = "NAME", required = true,
             description = "The account to trade (one of the configuration's accounts, with a stored Kite login).")
@@ -156,7 +158,25 @@ final class LiveCommand extends PaperCommand {
                                     + "seconds").register(registry);
                     live.bindMetrics(registry);
                     backupGauges(registry);
-                });
+                }).withPreflight(directory -> PreflightCommand.facts(this, directory, runtime.store().dataSource()));
+    }
+
+    /** The traded account's Kite login and order settings, for the preflight. */
+    @Override
+    List<PreflightSetup.LiveAccount> liveAccounts(javax.sql.DataSource data) {
+        AccountId id = new AccountId(account);
+        Map<String, String> env = PreflightCommand.environment();
+        KiteSettings settings = KiteSettings.load(configFile(), env);
+        Optional<java.time.Instant> expires = Optional.empty();
+        Optional<String> problem = Optional.empty();
+        try {
+            expires = KiteSessionStore.open(data, env, InstantSource.system()).load(id)
+                    .map(stored -> stored.session().expiresAt());
+        } catch (RuntimeException e) {
+            problem = Optional.of("the stored Kite login cannot be read: " + e.getMessage());
+        }
+        return List.of(new PreflightSetup.LiveAccount(id, expires, problem, settings.marketProtection(),
+                settings.algoId(), !settings.apiSecret().isBlank()));
     }
 
     @Override

@@ -138,18 +138,8 @@ class PaperCommand implements Callable<Integer> {
         Duration stopAfter = duration == null ? null : parseDuration(duration, "--duration");
         Duration every = parseDuration(statusEvery, "--status-every");
         Duration statePeriod = stateEvery == null ? null : parseDuration(stateEvery, "--state-every");
-        Path directory = dataDir != null ? dataDir : config.dataDirectory();
-        StoreConfig storeConfig;
-        try {
-            storeConfig = StoreConfig.resolve(directory, database != null ? database
-                    : config.databaseUrl().orElse(null), System.getenv());
-        } catch (IllegalArgumentException e) {
-            throw new UsageException("--db: " + e.getMessage(), e);
-        }
-        if (poolSize < 2) {
-            throw new UsageException("--db-pool: must be at least 2 (the journal writer holds one), was " + poolSize);
-        }
-        storeConfig = storeConfig.withPoolSize(poolSize);
+        Path directory = dataDirectory(config);
+        StoreConfig storeConfig = storeConfig(config);
         ServerConfig serverConfig = noApi ? null : serverConfig(directory);
         PaperRuntime runtime;
         try {
@@ -240,7 +230,28 @@ class PaperCommand implements Callable<Integer> {
         return QuantdeskCommand.OK;
     }
 
-    private ServerConfig serverConfig(Path directory) {
+    /** Where the data lives: --data-dir, else the configuration's. */
+    Path dataDirectory(PaperConfig config) {
+        return dataDir != null ? dataDir : config.dataDirectory();
+    }
+
+    /** The store: --db, else the configuration's database, else DATABASE_URL, else SQLite in the data directory. */
+    StoreConfig storeConfig(PaperConfig config) {
+        StoreConfig storeConfig;
+        try {
+            storeConfig = StoreConfig.resolve(dataDirectory(config), database != null ? database
+                    : config.databaseUrl().orElse(null), System.getenv());
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--db: " + e.getMessage(), e);
+        }
+        if (poolSize < 2) {
+            throw new UsageException("--db-pool: must be at least 2 (the journal writer holds one), was " + poolSize);
+        }
+        return storeConfig.withPoolSize(poolSize);
+    }
+
+    /** The HTTP server's configuration from the options. */
+    ServerConfig serverConfig(Path directory) {
         ServerConfig config = ServerConfig.defaults(directory);
         try {
             java.util.List<AddressRange> proxies = new java.util.ArrayList<>();
@@ -302,7 +313,7 @@ class PaperCommand implements Callable<Integer> {
         }
     }
 
-    private static Duration parseDuration(String text, String option) {
+    static Duration parseDuration(String text, String option) {
         try {
             return PaperConfigLoader.duration(text, option);
         } catch (IllegalArgumentException e) {
@@ -384,7 +395,14 @@ class PaperCommand implements Callable<Integer> {
 
     /** The process as the HTTP server sees it. */
     com.quantdesk.server.TradingRuntime trading(PaperRuntime runtime) {
-        return new PaperTrading(runtime, "paper", java.util.List.of(), this::backupGauges);
+        return new PaperTrading(runtime, "paper", java.util.List.of(), this::backupGauges)
+                .withPreflight(directory -> PreflightCommand.facts(this, directory, runtime.store().dataSource()));
+    }
+
+    /** The live accounts this command trades, for the preflight: none on paper. */
+    java.util.List<com.quantdesk.server.preflight.PreflightSetup.LiveAccount> liveAccounts(
+            javax.sql.DataSource data) {
+        return java.util.List.of();
     }
 
     /** The first line printed on start. */

@@ -234,7 +234,8 @@ public record ServerConfig(String bind, int port, Path dataDirectory, Optional<T
                 redisUrl, access, refresh, streamConnectionsPerUser, heartbeat, streamBacklog, lockout, redisKeyPrefix);
     }
 
-    private static boolean loopback(String address) {
+    /** Whether {@code address} is this machine only: localhost, 127.0.0.0/8 or ::1. */
+    public static boolean loopback(String address) {
         return address.equals("localhost") || AddressRange.parse("127.0.0.0/8").contains(address)
                 || AddressRange.parse("::1").contains(address);
     }

@@ -42,4 +42,13 @@ public interface TradingRuntime {
      */
     default void bindMetrics(io.micrometer.core.instrument.MeterRegistry registry) {
     }
+
+    /**
+     * What the preflight needs beyond the store: the environment, the backup schedule, the live
+     * accounts and the directories written. By default the process environment, no scheduled backups,
+     * no live accounts and the server's data directory.
+     */
+    default com.quantdesk.server.preflight.PreflightSetup.Facts preflightFacts(java.nio.file.Path dataDirectory) {
+        return com.quantdesk.server.preflight.PreflightSetup.Facts.of(System.getenv(), dataDirectory);
+    }
 }

@@ -1,7 +1,10 @@
 package com.quantdesk.store;
 
+import java.util.ArrayList;
+import java.util.List;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.output.MigrateResult;
 
 /**
@@ -19,13 +22,28 @@ public final class Migrations {
      * @return how many were applied
      */
     public static int migrate(DataSource dataSource, Dialect dialect) {
-        MigrateResult result = Flyway.configure()
+        MigrateResult result = flyway(dataSource, dialect).migrate();
+        return result.migrationsExecuted;
+    }
+
+    /**
+     * The migrations a start would apply, without applying any, as {@code V<version> <description>}.
+     * Empty when the schema is current.
+     */
+    public static List<String> pending(DataSource dataSource, Dialect dialect) {
+        List<String> pending = new ArrayList<>();
+        for (MigrationInfo info : flyway(dataSource, dialect).info().pending()) {
+            pending.add("V" + info.getVersion() + " " + info.getDescription());
+        }
+        return pending;
+    }
+
+    private static Flyway flyway(DataSource dataSource, Dialect dialect) {
+        return Flyway.configure()
                 .dataSource(dataSource)
                 .locations("classpath:db/migration/common", dialect.vendorMigrations())
                 .failOnMissingLocations(true)
                 .cleanDisabled(true)
-                .load()
-                .migrate();
-        return result.migrationsExecuted;
+                .load();
     }
 }

@@ -82,6 +82,35 @@ public final class Stores {
         return () -> DriverManager.getConnection(url.jdbcUrl(), properties);
     }
 
+    /**
+     * A data source for looking at the configured database without changing it: no pool, nothing
+     * created (a missing SQLite file is an error on connecting, not a new empty database), SQLite opened
+     * read-only. For checks such as the preflight.
+     */
+    public static javax.sql.DataSource inspection(StoreConfig config) {
+        if (config.database().isPresent()) {
+            PostgresUrl url = config.database().get();
+            org.postgresql.ds.PGSimpleDataSource data = new org.postgresql.ds.PGSimpleDataSource();
+            data.setURL(url.jdbcUrl());
+            if (!url.user().isEmpty()) {
+                data.setUser(url.user());
+            }
+            if (!url.password().isEmpty()) {
+                data.setPassword(url.password());
+            }
+            data.setConnectTimeout((int) CONNECTION_TIMEOUT.toSeconds());
+            data.setLoginTimeout((int) CONNECTION_TIMEOUT.toSeconds());
+            data.setApplicationName("quantdesk-inspection");
+            return data;
+        }
+        org.sqlite.SQLiteConfig sqlite = new org.sqlite.SQLiteConfig();
+        sqlite.setReadOnly(true);
+        sqlite.setBusyTimeout(5000);
+        org.sqlite.SQLiteDataSource data = new org.sqlite.SQLiteDataSource(sqlite);
+        data.setUrl("jdbc:sqlite:" + config.sqliteFile().toAbsolutePath());
+        return data;
+    }
+
     /** A connection pool for the configured database, without migrating it. */
     public static HikariDataSource dataSource(StoreConfig config) {
         HikariConfig hikari = new HikariConfig();

@@ -5,10 +5,14 @@ import com.quantdesk.core.risk.RiskEngine;
 import com.quantdesk.server.MarketView;
 import com.quantdesk.server.TradingRuntime;
 import com.quantdesk.server.Webhook;
+import com.quantdesk.server.preflight.PreflightSetup;
 import com.quantdesk.store.Store;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Objects;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /** A running process (paper, or live through a broker) as the HTTP server sees it. */
 public final class PaperTrading implements TradingRuntime {
@@ -17,6 +21,8 @@ public final class PaperTrading implements TradingRuntime {
     private final String mode;
     private final List<Webhook> webhooks;
     private final Consumer<MeterRegistry> gauges;
+    private volatile Function<Path, PreflightSetup.Facts> preflight =
+            directory -> PreflightSetup.Facts.of(System.getenv(), directory);
 
     /** @param runtime the running paper process */
     public PaperTrading(PaperRuntime runtime) {
@@ -34,6 +40,21 @@ public final class PaperTrading implements TradingRuntime {
         this.mode = mode;
         this.webhooks = List.copyOf(webhooks);
         this.gauges = gauges;
+    }
+
+    /**
+     * Answers the preflight's questions beyond the store with {@code facts} (given the data directory).
+     *
+     * @return this
+     */
+    public PaperTrading withPreflight(Function<Path, PreflightSetup.Facts> facts) {
+        this.preflight = Objects.requireNonNull(facts, "facts");
+        return this;
+    }
+
+    @Override
+    public PreflightSetup.Facts preflightFacts(Path dataDirectory) {
+        return preflight.apply(dataDirectory);
     }
 
     @Override

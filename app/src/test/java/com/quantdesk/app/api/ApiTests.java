@@ -102,4 +102,19 @@ public final class ApiTests {
         assertThat(login.status()).as(login.toString()).isEqualTo(200);
         return login.json().path("accessToken").asText();
     }
+
+    /** An HTTP receiver on loopback that hands every request body to {@code bodies} and answers 204. */
+    static com.sun.net.httpserver.HttpServer receiver(java.util.function.Consumer<String> bodies)
+            throws java.io.IOException {
+        com.sun.net.httpserver.HttpServer receiver = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 0);
+        receiver.createContext("/", exchange -> {
+            bodies.accept(new String(exchange.getRequestBody().readAllBytes(),
+                    java.nio.charset.StandardCharsets.UTF_8));
+            exchange.sendResponseHeaders(204, -1);
+            exchange.close();
+        });
+        receiver.start();
+        return receiver;
+    }
 }

@@ -11,10 +11,7 @@ import com.quantdesk.server.http.AddressRange;
 import com.quantdesk.server.notify.Notification;
 import com.quantdesk.server.trading.Alerts;
 import com.sun.net.httpserver.HttpServer;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -49,13 +46,7 @@ class NotificationsApiTest {
         server = ApiTests.server(config, runtime, ApiTests.NO_BACKTESTS);
         http = new Http(URI.create("http://127.0.0.1:" + server.port()), "198.51.100.7");
         admin = ApiTests.withSecondFactor(http, "admin", ApiTests.ADMIN_PASSWORD);
-        receiver = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        receiver.createContext("/", exchange -> {
-            received.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
-            exchange.sendResponseHeaders(204, -1);
-            exchange.close();
-        });
-        receiver.start();
+        receiver = ApiTests.receiver(received::add);
     }
 
     @AfterAll

@@ -270,6 +270,7 @@ public final class ApiServer implements AutoCloseable {
             new StreamRoutes(hub, authenticator, cors, runtime.market(), config.heartbeat()).register(cfg.routes);
             new NotificationRoutes(notifier, audit).register(cfg.routes);
             new AlertRoutes(alerts, alertHistory).register(cfg.routes);
+            new PreflightRoutes(config, runtime, engine, clock).register(cfg.routes);
             for (com.quantdesk.server.Webhook hook : runtime.webhooks()) {
                 cfg.routes.post(hook.path(), ctx -> {
                     try {
