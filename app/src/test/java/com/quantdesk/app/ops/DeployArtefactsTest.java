@@ -31,6 +31,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import javax.tools.ToolProvider;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -97,7 +98,7 @@ class DeployArtefactsTest {
     }
 
     @Test
-    void healthProbeSucceedsOnlyWhenTheUrlAnswers2xx() throws IOException, InterruptedException {
+    void healthProbeSucceedsOnlyWhenTheUrlAnswers2xx(@TempDir Path classes) throws IOException, InterruptedException {
         HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/health", exchange -> {
             exchange.sendResponseHeaders(200, -1);
@@ -110,11 +111,15 @@ class DeployArtefactsTest {
         server.start();
         try {
             String base = "http://127.0.0.1:" + server.getAddress().getPort();
-            Path probe = DEPLOY.resolve("docker/HealthProbe.java");
+            // Compiled the way the image's build stage compiles it (the JRE has no compiler).
+            int compiled = ToolProvider.getSystemJavaCompiler().run(null, null, null, "--release", "21", "-d",
+                    classes.toString(), DEPLOY.resolve("docker/HealthProbe.java").toString());
             String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+            List<String> probe = List.of(java, "-cp", classes.toString(), "HealthProbe");
 
-            assertThat(run(List.of(java, probe.toString(), base + "/health"), ROOT).exitCode()).isZero();
-            assertThat(run(List.of(java, probe.toString(), base + "/down"), ROOT).exitCode()).isEqualTo(1);
+            assertThat(compiled).isZero();
+            assertThat(run(concat(probe, base + "/health"), ROOT).exitCode()).isZero();
+            assertThat(run(concat(probe, base + "/down"), ROOT).exitCode()).isEqualTo(1);
         } finally {
             server.stop(0);
         }
@@ -644,6 +649,12 @@ class DeployArtefactsTest {
         Map<String, String> map = new LinkedHashMap<>();
         node.properties().forEach(e -> map.put(e.getKey(), e.getValue().asText()));
         return map;
+    }
+
+    private static List<String> concat(List<String> list, String last) {
+        List<String> all = new ArrayList<>(list);
+        all.add(last);
+        return all;
     }
 
     private static boolean onPath(String program) {
