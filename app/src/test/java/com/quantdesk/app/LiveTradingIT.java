@@ -3,12 +3,16 @@ package com.quantdesk.app;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.quantdesk.app.ops.OpsMetricNames;
 import com.quantdesk.app.sandbox.KiteSandbox;
 import com.quantdesk.app.sandbox.SandboxConfig;
 import com.quantdesk.core.event.OrderAccepted;
 import com.quantdesk.core.event.OrderFilled;
 import com.quantdesk.core.event.OrderSubmitted;
 import com.quantdesk.core.domain.Side;
+import com.quantdesk.server.auth.Totp;
 import com.quantdesk.store.Store;
 import com.quantdesk.store.StoreConfig;
 import com.quantdesk.store.Stores;
@@ -16,6 +20,10 @@ import com.sun.management.HotSpotDiagnosticMXBean;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.math.BigDecimal;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -23,6 +31,8 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -30,6 +40,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
@@ -45,6 +59,7 @@ class LiveTradingIT {
 
     private static final Duration READY = Duration.ofSeconds(90);
     private static final String KEY = "4f".repeat(32);
+    private static final String ADMIN_PASSWORD = "Quiet-Granite-Orchard-4471";
 
     // Kept when the test fails: the processes' logs and the database are the evidence.
     @TempDir(cleanup = CleanupMode.ON_SUCCESS)
@@ -81,7 +96,7 @@ class LiveTradingIT {
         // ours whose fills the journal does not have: the next order (its placement answer held), or one
         // whose fills the process could no longer read.
         Path firstLog = dir.resolve("live-1.log");
-        Process first = live(jar, config, firstLog);
+        Process first = live(jar, config, firstLog, "--no-api");
         List<String> unheard;
         long tradesUnheard;
         try {
@@ -108,7 +123,7 @@ class LiveTradingIT {
 
         // Second run: reconciliation adopts the held order and its fill; the bot trades on.
         Path secondLog = dir.resolve("live-2.log");
-        Process second = live(jar, config, secondLog);
+        Process second = live(jar, config, secondLog, "--port", "0");
         try {
             await().atMost(READY).until(() -> Files.readString(secondLog).contains("Press Ctrl-C")
                     || !second.isAlive());
@@ -120,6 +135,7 @@ class LiveTradingIT {
             int tradesAtRestart = ourTrades(sandbox).size();
             await().atMost(READY).until(() -> ourTrades(sandbox).size() >= tradesAtRestart + 2
                     || !second.isAlive());
+            assertLiveMetricsExported(secondLog);
             second.destroy();
             assertThat(second.waitFor()).as("exit code after SIGTERM; log:%n%s", Files.readString(secondLog))
                     .isIn(0, 143);
@@ -267,9 +283,65 @@ class LiveTradingIT {
         return file;
     }
 
-    private Process live(Path jar, Path config, Path log) throws IOException {
-        return process(jar, log, "live", "--account", "main", "--config", config.toString(), "--no-api",
-                "--status-every", "2s");
+    private Process live(Path jar, Path config, Path log, String... api) throws IOException {
+        List<String> args = new ArrayList<>(List.of("live", "--account", "main", "--config", config.toString(),
+                "--status-every", "2s"));
+        args.addAll(List.of(api));
+        return process(jar, log, args.toArray(String[]::new));
+    }
+
+    /**
+     * The series of Kite and the broker adapter that the alert rules and dashboards read are at the
+     * running live process's /metrics (the paper ones are ExportedMetricsTest's).
+     */
+    private static void assertLiveMetricsExported(Path log) throws Exception {
+        Matcher api = Pattern.compile("api: +(http://127\\.0\\.0\\.1:\\d+)/api/v1").matcher(Files.readString(log));
+        assertThat(api.find()).as("the API line; log:%n%s", Files.readString(log)).isTrue();
+        URI root = URI.create(api.group(1));
+        ObjectMapper json = new ObjectMapper();
+        try (HttpClient http = HttpClient.newHttpClient()) {
+            Function<Map<String, Object>, JsonNode> login = body -> post(http, json, root.resolve("/api/v1/auth/login"),
+                    null, body);
+            String enrolOnly = login.apply(Map.of("username", "admin", "password", ADMIN_PASSWORD))
+                    .path("accessToken").asText();
+            String secret = post(http, json, root.resolve("/api/v1/auth/totp/enrol"), enrolOnly, Map.of())
+                    .path("secret").asText();
+            Totp totp = new Totp(InstantSource.system());
+            Instant now = Instant.now();
+            post(http, json, root.resolve("/api/v1/auth/totp/confirm"), enrolOnly, Map.of("code",
+                    totp.codeAt(secret, now)));
+            String admin = login.apply(Map.of("username", "admin", "password", ADMIN_PASSWORD, "totp",
+                    totp.codeAt(secret, now.plusSeconds(30)))).path("accessToken").asText();
+            HttpResponse<String> metrics = http.send(HttpRequest.newBuilder(root.resolve("/metrics"))
+                    .header("Authorization", "Bearer " + admin).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(metrics.statusCode()).isEqualTo(200);
+            Set<String> exported = new HashSet<>();
+            metrics.body().lines().filter(l -> !l.startsWith("#") && !l.isBlank())
+                    .forEach(l -> exported.add(l.split("[{ ]", 2)[0]));
+            Set<String> missing = new TreeSet<>(OpsMetricNames.inOps().stream().filter(OpsMetricNames::liveOnly)
+                    .toList());
+            assertThat(missing).as("the live-only series the ops files read").isNotEmpty();
+            missing.removeAll(exported);
+            assertThat(missing).as("read by ops/ but not at a live process's /metrics").isEmpty();
+        }
+    }
+
+    private static JsonNode post(HttpClient http, ObjectMapper json, URI uri, String token, Map<String, Object> body) {
+        try {
+            HttpRequest.Builder request = HttpRequest.newBuilder(uri).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body)));
+            if (token != null) {
+                request.header("Authorization", "Bearer " + token);
+            }
+            HttpResponse<String> answer = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(answer.statusCode()).as("%s: %s", uri, answer.body()).isLessThan(300);
+            return answer.body().isEmpty() ? json.createObjectNode() : json.readTree(answer.body());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     private static Process process(Path jar, Path log, String... args) throws IOException {
@@ -279,6 +351,7 @@ class LiveTradingIT {
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().put("KITE_API_SECRET", "sandbox-secret");
         builder.environment().put("DATA_ENCRYPTION_KEY", KEY);
+        builder.environment().put("QD_ADMIN_PASSWORD", ADMIN_PASSWORD);
         builder.environment().remove("KITE_API_URL");
         builder.environment().remove("KITE_TICKER_URL");
         builder.environment().remove("KITE_API_KEY");

@@ -56,6 +56,14 @@ public final class ApiTests {
                 InstantSource.system(), "test", Optional.of(ADMIN_PASSWORD), Optional.empty(), Optional.empty());
     }
 
+    /** Stops a receiver, the server, then the runtime; any may be null when the start failed before it. */
+    public static void stop(com.sun.net.httpserver.HttpServer receiver, ApiServer server, PaperRuntime runtime) {
+        if (receiver != null) {
+            receiver.stop(0);
+        }
+        stop(server, runtime);
+    }
+
     /** Stops the server, then the runtime; either may be null when the start failed before it. */
     public static void stop(ApiServer server, PaperRuntime runtime) {
         try {

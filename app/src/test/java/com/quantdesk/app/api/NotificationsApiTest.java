@@ -51,10 +51,7 @@ class NotificationsApiTest {
 
     @AfterAll
     static void stop() {
-        if (receiver != null) {
-            receiver.stop(0);
-        }
-        ApiTests.stop(server, runtime);
+        ApiTests.stop(receiver, server, runtime);
     }
 
     static String hookUrl() {

@@ -47,10 +47,7 @@ class PreflightApiTest {
 
     @AfterAll
     static void stop() {
-        if (receiver != null) {
-            receiver.stop(0);
-        }
-        ApiTests.stop(server, runtime);
+        ApiTests.stop(receiver, server, runtime);
     }
 
     @Test

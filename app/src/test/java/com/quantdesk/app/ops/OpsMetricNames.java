@@ -23,7 +23,7 @@ import java.util.regex.Pattern;
  * matchers, grouping label lists, range selectors, offsets, template variables, numbers and
  * durations — and keeps the identifiers left that are neither a function call nor a keyword.
  */
-final class OpsMetricNames {
+public final class OpsMetricNames {
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -87,8 +87,13 @@ final class OpsMetricNames {
         return names;
     }
 
+    /** Whether a series only a live process has (Kite and the broker adapter). */
+    public static boolean liveOnly(String name) {
+        return name.startsWith("quantdesk_kite_") || name.startsWith("quantdesk_broker_");
+    }
+
     /** Everything the rule files and dashboards under {@code ops/} read. */
-    static SortedSet<String> inOps() {
+    public static SortedSet<String> inOps() {
         SortedSet<String> names = new TreeSet<>();
         OpsFiles.ruleFiles().forEach(f -> names.addAll(inRuleFile(f)));
         OpsFiles.dashboards().forEach(f -> names.addAll(inDashboard(f)));
