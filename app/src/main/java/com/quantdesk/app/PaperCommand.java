@@ -44,6 +44,9 @@ class PaperCommand implements Callable<Integer> {
     private static final DateTimeFormatter IST = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'IST'")
             .withZone(ZoneId.of("Asia/Kolkata"));
 
+    /** Where the environment is read from; tests replace it. */
+    static java.util.function.Function<String, String> env = System::getenv;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -138,11 +141,16 @@ class PaperCommand implements Callable<Integer> {
         Duration stopAfter = duration == null ? null : parseDuration(duration, "--duration");
         Duration every = parseDuration(statusEvery, "--status-every");
         Duration statePeriod = stateEvery == null ? null : parseDuration(stateEvery, "--state-every");
+        // Every duration option is read before anything starts, so a bad one (or a bad default) fails at once.
+        parseDuration(restoreTestEvery, "--restore-test-every");
+        if (backupEvery != null) {
+            parseDuration(backupEvery, "--backup-every");
+        }
         Path directory = dataDir != null ? dataDir : config.dataDirectory();
         StoreConfig storeConfig;
         try {
             storeConfig = StoreConfig.resolve(directory, database != null ? database
-                    : config.databaseUrl().orElse(null), System.getenv());
+                    : config.databaseUrl().orElse(null), new EnvironmentMap(env));
         } catch (IllegalArgumentException e) {
             throw new UsageException("--db: " + e.getMessage(), e);
         }
@@ -266,7 +274,7 @@ class PaperCommand implements Callable<Integer> {
                 }
             }
             config = config.withLimits(limits);
-            String redisUrl = redis != null ? redis : System.getenv("REDIS_URL");
+            String redisUrl = redis != null ? redis : env.apply("REDIS_URL");
             return config.withTrustedProxies(proxies).withCorsOrigins(corsOrigins)
                     .withRedis(redisUrl == null ? "" : redisUrl).withAddress(bind, port);
         } catch (IllegalArgumentException e) {
@@ -276,7 +284,7 @@ class PaperCommand implements Callable<Integer> {
     }
 
     private static java.util.Optional<String> env(String name) {
-        return java.util.Optional.ofNullable(System.getenv(name)).filter(v -> !v.isBlank());
+        return java.util.Optional.ofNullable(env.apply(name)).filter(v -> !v.isBlank());
     }
 
     /** The configuration file: --config, else ./quantdesk.yaml if present, else none. */
@@ -351,7 +359,7 @@ class PaperCommand implements Callable<Integer> {
         com.quantdesk.store.backup.BackupKey key;
         try {
             key = com.quantdesk.store.backup.BackupKey.load(java.util.Optional.empty(),
-                    java.util.Optional.ofNullable(System.getenv(com.quantdesk.store.backup.BackupKey.ENV)));
+                    java.util.Optional.ofNullable(env.apply(com.quantdesk.store.backup.BackupKey.ENV)));
         } catch (IllegalArgumentException e) {
             throw new UsageException("--backup-every: " + e.getMessage(), e);
         }

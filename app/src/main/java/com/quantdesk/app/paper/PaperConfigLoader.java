@@ -302,12 +302,15 @@ public final class PaperConfigLoader {
         return dates;
     }
 
-    /** Writes a duration the way {@link #duration} reads it ({@code 1h}, {@code 90s}, {@code 500ms}). */
+    /** Writes a duration the way {@link #duration} reads it ({@code 7d}, {@code 1h}, {@code 90s}, {@code 500ms}). */
     public static String describe(Duration duration) {
         if (duration.toMillis() % 1000 != 0) {
             return duration.toMillis() + "ms";
         }
         long seconds = duration.toSeconds();
+        if (seconds % 86_400 == 0 && seconds > 0) {
+            return seconds / 86_400 + "d";
+        }
         if (seconds % 3600 == 0 && seconds > 0) {
             return seconds / 3600 + "h";
         }
@@ -317,27 +320,63 @@ public final class PaperConfigLoader {
         return seconds + "s";
     }
 
-    /** Parses {@code 500ms}, {@code 2s}, {@code 1m}, {@code 1h}. */
+    /**
+     * Parses a duration: a whole number with a unit ({@code 500ms}, {@code 90s}, {@code 5m}, {@code 36h},
+     * {@code 7d}) or ISO-8601 ({@code PT5M}, {@code P1DT2H}). Negative durations are refused.
+     *
+     * @param path the option or field the text came from, named in the error
+     * @throws IllegalArgumentException naming {@code path} when the text is not a duration
+     */
     public static Duration duration(String text, String path) {
-        String t = text.trim().toLowerCase(Locale.ROOT);
-        try {
-            if (t.endsWith("ms")) {
-                return Duration.ofMillis(Long.parseLong(t.substring(0, t.length() - 2)));
-            } else if (t.endsWith("s")) {
-                return Duration.ofSeconds(Long.parseLong(t.substring(0, t.length() - 1)));
-            } else if (t.endsWith("m")) {
-                return Duration.ofMinutes(Long.parseLong(t.substring(0, t.length() - 1)));
-            } else if (t.endsWith("h")) {
-                return Duration.ofHours(Long.parseLong(t.substring(0, t.length() - 1)));
-            }
-        } catch (NumberFormatException e) {
-            // reported below
+        Duration parsed = parseDuration(text == null ? "" : text.strip());
+        if (parsed == null) {
+            throw new IllegalArgumentException(path + ": '" + text + "' is not a duration like 500ms, 90s, 5m, 36h, "
+                    + "7d or PT5M");
         }
-        throw new IllegalArgumentException(path + ": '" + text + "' is not a duration like 500ms, 2s, 1m or 1h");
+        if (parsed.isNegative()) {
+            throw new IllegalArgumentException(path + ": must not be negative, was " + text);
+        }
+        return parsed;
+    }
+
+    private static Duration parseDuration(String text) {
+        if (text.length() > 1 && (text.charAt(0) == 'P' || text.charAt(0) == 'p')) {
+            try {
+                return Duration.parse(text.toUpperCase(Locale.ROOT));
+            } catch (java.time.format.DateTimeParseException e) {
+                return null;
+            }
+        }
+        String t = text.toLowerCase(Locale.ROOT);
+        int digits = 0;
+        while (digits < t.length() && (Character.isDigit(t.charAt(digits)) || (digits == 0 && t.charAt(0) == '-'))) {
+            digits++;
+        }
+        if (digits == 0 || digits == t.length()) {
+            return null;
+        }
+        long amount;
+        try {
+            amount = Long.parseLong(t.substring(0, digits));
+        } catch (NumberFormatException e) {
+            return null;
+        }
+        try {
+            return switch (t.substring(digits)) {
+                case "ms" -> Duration.ofMillis(amount);
+                case "s" -> Duration.ofSeconds(amount);
+                case "m" -> Duration.ofMinutes(amount);
+                case "h" -> Duration.ofHours(amount);
+                case "d" -> Duration.ofDays(amount);
+                default -> null;
+            };
+        } catch (ArithmeticException e) {
+            return null;
+        }
     }
 
     private static Duration barSize(String text, String path) {
-        Duration d = text.trim().equalsIgnoreCase("1d") ? Duration.ofDays(1) : duration(text, path);
+        Duration d = duration(text, path);
         Set<Duration> allowed = Set.of(Duration.ofMinutes(1), Duration.ofMinutes(5), Duration.ofMinutes(15),
                 Duration.ofHours(1), Duration.ofDays(1));
         if (!allowed.contains(d)) {
