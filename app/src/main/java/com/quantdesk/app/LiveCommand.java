@@ -75,7 +75,7 @@ final class LiveCommand extends PaperCommand {
             throw new UsageException("--speed: live trading runs in real time");
         }
         AccountId id = config.accounts().getFirst().id();
-        Map<String, String> env = System.getenv();
+        Map<String, String> env = new EnvironmentMap(PaperCommand.env);
         KiteSettings settings;
         KiteSessionStore.Stored login;
         try {

@@ -45,7 +45,7 @@ class PaperCommand implements Callable<Integer> {
             .withZone(ZoneId.of("Asia/Kolkata"));
 
     /** Where the environment is read from; tests replace it. */
-    static java.util.function.Function<String, String> env = System::getenv;
+    static java.util.function.Function<String, String> env = SecretEnvironment.process();
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

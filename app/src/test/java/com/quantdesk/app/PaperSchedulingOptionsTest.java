@@ -33,7 +33,7 @@ class PaperSchedulingOptionsTest {
 
     @AfterEach
     void restoreEnvironment() {
-        PaperCommand.env = System::getenv;
+        PaperCommand.env = SecretEnvironment.process();
     }
 
     @Test
