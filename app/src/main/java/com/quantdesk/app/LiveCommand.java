@@ -33,7 +33,7 @@ import picocli.CommandLine.Option;
  * {@code quantdesk live --account NAME}: the account's bots of {@code quantdesk.yaml} trading through
  * Kite Connect, with the same engine, risk, journal, API and dashboard as paper trading.
  */
-@Command(name = "live", mixinStandardHelpOptions = true,
+@Command(name = "live", mixinStandardHelpOptions = true, defaultValueProvider = EnvironmentDefaults.class,
         description = {"Trade live through Zerodha Kite Connect: the account's bots of the configuration, every "
                 + "order through the risk engine and durable before it is sent.",
                 "Needs the account's login of the day (quantdesk kite login --account NAME), KITE_API_KEY (or "

@@ -32,7 +32,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code quantdesk paper}: runs the bots of {@code quantdesk.yaml} against the simulated NSE. */
-@Command(name = "paper", mixinStandardHelpOptions = true,
+@Command(name = "paper", mixinStandardHelpOptions = true, defaultValueProvider = EnvironmentDefaults.class,
         description = {"Paper-trade: run bots in real time against a simulated NSE, every event durable.",
                 "Without --config, ./quantdesk.yaml is used if present, else a demo (three bots, market open at "
                         + "any hour).",
@@ -46,6 +46,8 @@ class PaperCommand implements Callable<Integer> {
 
     /** Where the environment is read from; tests replace it. */
     static java.util.function.Function<String, String> env = SecretEnvironment.process();
+    /** The names of the variables in the environment (to report mistyped ones); tests replace it. */
+    static java.util.function.Supplier<java.util.Collection<String>> variableNames = () -> System.getenv().keySet();
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -137,6 +139,7 @@ class PaperCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
+        warnAboutUnknownVariables(spec.commandLine().getErr());
         PaperConfig config = prepare(loadConfig());
         Duration stopAfter = duration == null ? null : parseDuration(duration, "--duration");
         Duration every = parseDuration(statusEvery, "--status-every");
@@ -154,9 +157,7 @@ class PaperCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new UsageException("--db: " + e.getMessage(), e);
         }
-        if (poolSize < 2) {
-            throw new UsageException("--db-pool: must be at least 2 (the journal writer holds one), was " + poolSize);
-        }
+        checkPoolSize();
         storeConfig = storeConfig.withPoolSize(poolSize);
         ServerConfig serverConfig = noApi ? null : serverConfig(directory);
         PaperRuntime runtime;
@@ -248,7 +249,27 @@ class PaperCommand implements Callable<Integer> {
         return QuantdeskCommand.OK;
     }
 
-    private ServerConfig serverConfig(Path directory) {
+    /** Says so on {@code err} for every {@code QD_} variable that nothing reads (a typo keeps its default). */
+    static void warnAboutUnknownVariables(PrintWriter err) {
+        for (String unknown : com.quantdesk.app.config.QuantdeskSettings.unknownVariables(variableNames.get())) {
+            err.println("quantdesk: warning: " + unknown);
+        }
+        err.flush();
+    }
+
+    void checkPoolSize() {
+        if (poolSize < 2) {
+            throw new UsageException("--db-pool: must be at least 2 (the journal writer holds one), was " + poolSize);
+        }
+    }
+
+    void checkSpeed() {
+        if (!(speed >= 1) || !Double.isFinite(speed)) {
+            throw new UsageException("--speed: must be a number of at least 1, was " + speed);
+        }
+    }
+
+    ServerConfig serverConfig(Path directory) {
         ServerConfig config = ServerConfig.defaults(directory);
         try {
             java.util.List<AddressRange> proxies = new java.util.ArrayList<>();
@@ -283,7 +304,7 @@ class PaperCommand implements Callable<Integer> {
         }
     }
 
-    private static java.util.Optional<String> env(String name) {
+    static java.util.Optional<String> env(String name) {
         return java.util.Optional.ofNullable(env.apply(name)).filter(v -> !v.isBlank());
     }
 
@@ -310,7 +331,7 @@ class PaperCommand implements Callable<Integer> {
         }
     }
 
-    private static Duration parseDuration(String text, String option) {
+    static Duration parseDuration(String text, String option) {
         try {
             return PaperConfigLoader.duration(text, option);
         } catch (IllegalArgumentException e) {
@@ -330,13 +351,26 @@ class PaperCommand implements Callable<Integer> {
         }
     }
 
-    /** The schedule {@code --backup-every} asks for, started; null without it. */
-    private ScheduledBackups scheduledBackups(StoreConfig storeConfig, PaperRuntime runtime, PrintWriter out) {
+    /**
+     * What {@code --backup-every} and the options beside it ask for.
+     *
+     * @param period       how often a backup is taken
+     * @param restoreTests how often a backup is restore-tested
+     * @param retention    which backups are kept
+     * @param key          the key backups are sealed with
+     * @param directory    where backups go
+     */
+    record BackupPlan(Duration period, Duration restoreTests, com.quantdesk.store.backup.Retention retention,
+                      com.quantdesk.store.backup.BackupKey key, Path directory) {
+    }
+
+    /** The backup options, checked (the key read, nothing written); empty without {@code --backup-every}. */
+    java.util.Optional<BackupPlan> backupPlan() {
         if (backupEvery == null) {
             if (backupTo != null) {
                 throw new UsageException("--backup-to: give --backup-every too");
             }
-            return null;
+            return java.util.Optional.empty();
         }
         Duration period = parseDuration(backupEvery, "--backup-every");
         if (period.compareTo(Duration.ofMinutes(1)) < 0) {
@@ -368,8 +402,17 @@ class PaperCommand implements Callable<Integer> {
             throw new UsageException("--restore-test-every: at least --backup-every (" + backupEvery + "), was "
                     + restoreTestEvery);
         }
-        return ScheduledBackups.start(storeConfig, runtime.store().journalKey(), key, backupTo, retention, period,
-                restoreTests, notice -> {
+        return java.util.Optional.of(new BackupPlan(period, restoreTests, retention, key, backupTo));
+    }
+
+    /** The schedule {@code --backup-every} asks for, started; null without it. */
+    private ScheduledBackups scheduledBackups(StoreConfig storeConfig, PaperRuntime runtime, PrintWriter out) {
+        BackupPlan plan = backupPlan().orElse(null);
+        if (plan == null) {
+            return null;
+        }
+        return ScheduledBackups.start(storeConfig, runtime.store().journalKey(), plan.key(), plan.directory(),
+                plan.retention(), plan.period(), plan.restoreTests(), notice -> {
                     out.println("! " + notice);
                     out.flush();
                 });
@@ -384,9 +427,7 @@ class PaperCommand implements Callable<Integer> {
 
     /** Starts the process. */
     PaperRuntime startRuntime(PaperConfig config, StoreConfig storeConfig, java.util.function.Consumer<String> notices) {
-        if (!(speed >= 1) || !Double.isFinite(speed)) {
-            throw new UsageException("--speed: must be a number of at least 1, was " + speed);
-        }
+        checkSpeed();
         return PaperRuntime.start(config, storeConfig, speed, notices);
     }
 

@@ -74,4 +74,15 @@ class PaperSchedulingOptionsTest {
         assertThat(run.exitCode()).isEqualTo(QuantdeskCommand.USAGE);
         assertThat(run.err()).isEqualTo("quantdesk: --restore-test-every: at least --backup-every (2d), was 36h\n");
     }
+
+    @Test
+    void aScheduleOptionMayComeFromItsQuantdeskVariable() {
+        PaperCommand.env = Map.of("QD_BACKUP_KEY", KEY, "QD_RESTORE_TEST_EVERY", "fortnightly")::get;
+
+        CliRun run = quantdesk("paper", "--no-api", "--config", config.toString(), "--duration", "0s");
+
+        assertThat(run.exitCode()).isEqualTo(QuantdeskCommand.USAGE);
+        assertThat(run.err()).isEqualTo("quantdesk: --restore-test-every: 'fortnightly' is not a duration like 500ms, "
+                + "90s, 5m, 36h, 7d or PT5M\n");
+    }
 }

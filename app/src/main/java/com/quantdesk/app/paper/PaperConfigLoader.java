@@ -33,7 +33,12 @@ import java.util.Set;
 public final class PaperConfigLoader {
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
-    private static final Set<String> TOP = Set.of("dataDir", "database", "feed", "venue", "accounts", "bots", "kite");
+    /** The keys a configuration file may have at the top. */
+    public static final Set<String> TOP = Set.of("dataDir", "database", "feed", "venue", "accounts", "bots", "kite");
+    /** The keys of the {@code feed} section. */
+    public static final Set<String> FEED = Set.of("mode", "interval", "seed", "symbols", "holidays", "warmUp");
+    /** The keys of the {@code venue} section. */
+    public static final Set<String> VENUE = Set.of("ackLatency", "fillLatency", "slippageBps", "volumeParticipation");
 
     private PaperConfigLoader() {
     }
@@ -83,6 +88,30 @@ public final class PaperConfigLoader {
         }
     }
 
+    /**
+     * The keys {@code file} sets: its top-level keys, and {@code section.key} for those of the
+     * {@code feed}, {@code venue} and {@code kite} mappings. Read after {@link #load} accepted the file.
+     */
+    public static Set<String> keys(Path file) {
+        Set<String> keys = new java.util.TreeSet<>();
+        try {
+            JsonNode root = YAML.readTree(Files.readString(file));
+            if (root == null || !root.isObject()) {
+                return keys;
+            }
+            root.fieldNames().forEachRemaining(keys::add);
+            for (String section : List.of("feed", "venue", "kite")) {
+                JsonNode node = root.get(section);
+                if (node != null && node.isObject()) {
+                    node.fieldNames().forEachRemaining(key -> keys.add(section + "." + key));
+                }
+            }
+            return keys;
+        } catch (IOException e) {
+            throw new IllegalArgumentException(file + ": cannot read: " + e.getMessage(), e);
+        }
+    }
+
     static PaperConfig parse(JsonNode root, Path base) {
         if (root == null || !root.isObject()) {
             throw new IllegalArgumentException("expected a mapping with " + TOP);
@@ -92,7 +121,7 @@ public final class PaperConfigLoader {
         Optional<String> database = Optional.ofNullable(root.get("database")).filter(n -> !n.isNull())
                 .map(JsonNode::asText);
         JsonNode feedNode = object(root, "feed");
-        unknownKeys(feedNode, "feed.", Set.of("mode", "interval", "seed", "symbols", "holidays", "warmUp"));
+        unknownKeys(feedNode, "feed.", FEED);
         PaperConfig.Feed feed = new PaperConfig.Feed(
                 enumValue(PaperConfig.FeedMode.class, text(feedNode, "mode", "demo"), "feed.mode"),
                 duration(text(feedNode, "interval", "500ms"), "feed.interval"),
@@ -102,7 +131,7 @@ public final class PaperConfigLoader {
                 dates(feedNode.get("holidays"), "feed.holidays"),
                 duration(text(feedNode, "warmUp", "1h"), "feed.warmUp"));
         JsonNode venueNode = object(root, "venue");
-        unknownKeys(venueNode, "venue.", Set.of("ackLatency", "fillLatency", "slippageBps", "volumeParticipation"));
+        unknownKeys(venueNode, "venue.", VENUE);
         PaperConfig.Venue venue = new PaperConfig.Venue(
                 duration(text(venueNode, "ackLatency", "20ms"), "venue.ackLatency"),
                 duration(text(venueNode, "fillLatency", "20ms"), "venue.fillLatency"),
@@ -207,8 +236,8 @@ public final class PaperConfigLoader {
         for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
             String key = it.next();
             if (!known.contains(key)) {
-                throw new IllegalArgumentException(prefix + key + ": unknown key (known: " + String.join(", ",
-                        new java.util.TreeSet<>(known)) + ")");
+                throw new IllegalArgumentException(prefix + key + ": unknown key" + DidYouMean.hint(key, known)
+                        + " (known: " + String.join(", ", new java.util.TreeSet<>(known)) + ")");
             }
         }
     }
