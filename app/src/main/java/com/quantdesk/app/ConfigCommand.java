@@ -9,8 +9,10 @@ import com.quantdesk.app.paper.PaperConfigLoader;
 import com.quantdesk.store.StoreConfig;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -69,12 +71,8 @@ final class ConfigCommand implements Runnable {
             } catch (IllegalArgumentException e) {
                 throw new UsageException(e.getMessage(), e);
             }
-            Map<String, String> values = values(config, kite, directory);
-            for (Setting setting : QuantdeskSettings.ALL) {
-                String value = values.get(setting.key());
-                Source source = source(setting, fileKeys);
-                out.println(setting.key() + " = " + QuantdeskSettings.shown(setting, value) + "  ("
-                        + describe(setting, source, file) + ")");
+            for (QuantdeskSettings.Effective effective : effective(values(config, kite, directory), fileKeys, file)) {
+                out.println(effective.line());
             }
             out.println("OK: the configuration is valid");
             out.flush();
@@ -147,6 +145,18 @@ final class ConfigCommand implements Runnable {
                 }
             }
             return v;
+        }
+
+        /** Every setting with its value and where that came from, in catalog order. */
+        private List<QuantdeskSettings.Effective> effective(Map<String, String> values, Set<String> fileKeys,
+                                                            Path file) {
+            List<QuantdeskSettings.Effective> all = new ArrayList<>();
+            for (Setting setting : QuantdeskSettings.ALL) {
+                Source source = source(setting, fileKeys);
+                all.add(new QuantdeskSettings.Effective(setting, values.get(setting.key()), source,
+                        describe(setting, source, file)));
+            }
+            return all;
         }
 
         private Source source(Setting setting, Set<String> fileKeys) {

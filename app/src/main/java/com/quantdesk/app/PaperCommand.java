@@ -144,11 +144,9 @@ class PaperCommand implements Callable<Integer> {
         Duration stopAfter = duration == null ? null : parseDuration(duration, "--duration");
         Duration every = parseDuration(statusEvery, "--status-every");
         Duration statePeriod = stateEvery == null ? null : parseDuration(stateEvery, "--state-every");
-        // Every duration option is read before anything starts, so a bad one (or a bad default) fails at once.
+        // The backup options are checked before anything starts, so a bad one (or a bad default) fails at once.
         parseDuration(restoreTestEvery, "--restore-test-every");
-        if (backupEvery != null) {
-            parseDuration(backupEvery, "--backup-every");
-        }
+        BackupPlan backupPlan = backupPlan().orElse(null);
         Path directory = dataDir != null ? dataDir : config.dataDirectory();
         StoreConfig storeConfig;
         try {
@@ -176,15 +174,8 @@ class PaperCommand implements Callable<Integer> {
         if (statePeriod != null) {
             runtime.writeStateEvery(statePeriod);
         }
-        ScheduledBackups backups;
-        try {
-            backups = scheduledBackups(storeConfig, runtime, out);
-            scheduled = backups;
-        } catch (UsageException e) {
-            runtime.close();
-            stopped();
-            throw e;
-        }
+        ScheduledBackups backups = scheduledBackups(backupPlan, storeConfig, runtime, out);
+        scheduled = backups;
         ApiServer api = null;
         if (serverConfig != null) {
             try {
@@ -405,9 +396,9 @@ class PaperCommand implements Callable<Integer> {
         return java.util.Optional.of(new BackupPlan(period, restoreTests, retention, key, backupTo));
     }
 
-    /** The schedule {@code --backup-every} asks for, started; null without it. */
-    private ScheduledBackups scheduledBackups(StoreConfig storeConfig, PaperRuntime runtime, PrintWriter out) {
-        BackupPlan plan = backupPlan().orElse(null);
+    /** The schedule {@code plan} asks for, started; null without one. */
+    private static ScheduledBackups scheduledBackups(BackupPlan plan, StoreConfig storeConfig, PaperRuntime runtime,
+                                                     PrintWriter out) {
         if (plan == null) {
             return null;
         }

@@ -53,6 +53,22 @@ public final class QuantdeskSettings {
         }
     }
 
+    /**
+     * A setting's effective value and where it came from.
+     *
+     * @param setting the setting
+     * @param value   its value as the process uses it, or null when nothing sets it and it has no value
+     * @param source  where the value came from
+     * @param origin  that place by name: {@code flag --port}, {@code env QD_PORT}, {@code file desk.yaml}
+     */
+    public record Effective(Setting setting, String value, Source source, String origin) {
+
+        /** {@code key = value  (origin)}, a secret shown only as set or not. */
+        public String line() {
+            return setting.key() + " = " + shown(setting, value) + "  (" + origin + ")";
+        }
+    }
+
     /** Every setting, in the order {@code config check} prints them. */
     public static final List<Setting> ALL = List.of(
             flag("config", "--config", "QD_CONFIG", "./quantdesk.yaml if present, else the demo"),
