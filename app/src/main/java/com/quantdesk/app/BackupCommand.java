@@ -28,7 +28,7 @@ import picocli.CommandLine.Parameters;
 final class BackupCommand implements Callable<Integer> {
 
     /** Where the environment is read from; tests replace it. */
-    static Function<String, String> env = System::getenv;
+    static Function<String, String> env = SecretEnvironment.process();
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

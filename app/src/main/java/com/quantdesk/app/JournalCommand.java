@@ -43,6 +43,9 @@ final class JournalCommand implements Runnable {
     /** Where the journal is: the options every journal tool takes. */
     static final class Location {
 
+        /** Where the environment is read from; tests replace it. */
+        static java.util.function.Function<String, String> env = SecretEnvironment.process();
+
         @Option(names = "--data-dir", paramLabel = "DIR", defaultValue = "quantdesk-data",
                 description = "Data directory: the embedded database and the journal's key file (journal.key). "
                         + "Default: ${DEFAULT-VALUE}.")
@@ -57,7 +60,7 @@ final class JournalCommand implements Runnable {
         /** The store these options name, whether or not it exists yet (a restore creates it). */
         StoreConfig resolve() {
             try {
-                return StoreConfig.resolve(dataDir, database, System.getenv());
+                return StoreConfig.resolve(dataDir, database, new EnvironmentMap(env));
             } catch (IllegalArgumentException e) {
                 throw new UsageException("--db: " + e.getMessage(), e);
             }

@@ -58,7 +58,7 @@ import picocli.CommandLine.Option;
 final class KiteCheckCommand implements Callable<Integer> {
 
     /** Where the environment is read from; tests replace it. */
-    static Function<String, String> env = System::getenv;
+    static Function<String, String> env = SecretEnvironment.process();
     /** The clock that decides which day's candles are asked for; tests may replace it. */
     static InstantSource clock = InstantSource.system();
 

@@ -36,7 +36,7 @@ import picocli.CommandLine.Option;
 final class KiteLoginCommand implements Callable<Integer> {
 
     /** Where the environment is read from; tests replace it. */
-    static Function<String, String> env = System::getenv;
+    static Function<String, String> env = SecretEnvironment.process();
 
     private static final Pattern REQUEST_TOKEN = Pattern.compile("[?&]request_token=([^&#\\s]+)");
 

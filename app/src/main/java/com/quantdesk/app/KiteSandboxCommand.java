@@ -41,8 +41,9 @@ final class KiteSandboxCommand implements Callable<Integer> {
             description = "The api_key clients must send. Default: $KITE_API_KEY, else 'sandbox'.")
     String apiKey;
 
-    @Option(names = "--api-secret", paramLabel = "SECRET", defaultValue = "${env:KITE_API_SECRET:-sandbox-secret}",
-            description = "The api_secret of the login checksum. Default: $KITE_API_SECRET, else 'sandbox-secret'.")
+    @Option(names = "--api-secret", paramLabel = "SECRET",
+            description = "The api_secret of the login checksum. Default: $KITE_API_SECRET (or the file "
+                    + "$KITE_API_SECRET_FILE names), else 'sandbox-secret'.")
     String apiSecret;
 
     @Option(names = "--redirect-url", paramLabel = "URL", defaultValue = "http://127.0.0.1/kite/callback",
@@ -65,9 +66,14 @@ final class KiteSandboxCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         SandboxConfig config;
+        String secret = apiSecret;
+        if (secret == null) {
+            secret = java.util.Objects.requireNonNullElse(SecretEnvironment.process().apply("KITE_API_SECRET"),
+                    "sandbox-secret");
+        }
         try {
-            config = new SandboxConfig(bind, port, tickerPort, apiKey, apiSecret, "QD0001", redirectUrl, seed, speed,
-                    Duration.ofSeconds(1), 100_000_000L, SandboxConfig.defaults(apiKey, apiSecret).holdingsQuantity(),
+            config = new SandboxConfig(bind, port, tickerPort, apiKey, secret, "QD0001", redirectUrl, seed, speed,
+                    Duration.ofSeconds(1), 100_000_000L, SandboxConfig.defaults(apiKey, secret).holdingsQuantity(),
                     true);
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage(), e);

@@ -35,7 +35,7 @@ import picocli.CommandLine.Option;
  * {@code quantdesk live --account NAME}: the account's bots of {@code quantdesk.yaml} trading through
  * Kite Connect, with the same engine, risk, journal, API and dashboard as paper trading.
  */
-@Command(name = "live", mixinStandardHelpOptions = true,
+@Command(name = "live", mixinStandardHelpOptions = true, defaultValueProvider = EnvironmentDefaults.class,
         description = {"Trade live through Zerodha Kite Connect: the account's bots of the configuration, every "
                 + "order through the risk engine and durable before it is sent.",
                 "Needs the account's login of the day (quantdesk kite login --account NAME), KITE_API_KEY (or "
@@ -77,7 +77,7 @@ class LiveCommand extends PaperCommand {
             throw new UsageException("--speed: live trading runs in real time");
         }
         AccountId id = config.accounts().getFirst().id();
-        Map<String, String> env = System.getenv();
+        Map<String, String> env = new EnvironmentMap(PaperCommand.env);
         KiteSettings settings;
         KiteSessionStore.Stored login;
         try {

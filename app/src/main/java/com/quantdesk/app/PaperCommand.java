@@ -32,7 +32,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code quantdesk paper}: runs the bots of {@code quantdesk.yaml} against the simulated NSE. */
-@Command(name = "paper", mixinStandardHelpOptions = true,
+@Command(name = "paper", mixinStandardHelpOptions = true, defaultValueProvider = EnvironmentDefaults.class,
         description = {"Paper-trade: run bots in real time against a simulated NSE, every event durable.",
                 "Without --config, ./quantdesk.yaml is used if present, else a demo (three bots, market open at "
                         + "any hour).",
@@ -43,6 +43,11 @@ class PaperCommand implements Callable<Integer> {
     static final String VERSION = "0.1.0";
     private static final DateTimeFormatter IST = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'IST'")
             .withZone(ZoneId.of("Asia/Kolkata"));
+
+    /** Where the environment is read from; tests replace it. */
+    static java.util.function.Function<String, String> env = SecretEnvironment.process();
+    /** The names of the variables in the environment (to report mistyped ones); tests replace it. */
+    static java.util.function.Supplier<java.util.Collection<String>> variableNames = () -> System.getenv().keySet();
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -134,10 +139,14 @@ class PaperCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
+        warnAboutUnknownVariables(spec.commandLine().getErr());
         PaperConfig config = prepare(loadConfig());
         Duration stopAfter = duration == null ? null : parseDuration(duration, "--duration");
         Duration every = parseDuration(statusEvery, "--status-every");
         Duration statePeriod = stateEvery == null ? null : parseDuration(stateEvery, "--state-every");
+        // The backup options are checked before anything starts, so a bad one (or a bad default) fails at once.
+        parseDuration(restoreTestEvery, "--restore-test-every");
+        BackupPlan backupPlan = backupPlan().orElse(null);
         Path directory = dataDirectory(config);
         StoreConfig storeConfig = storeConfig(config);
         ServerConfig serverConfig = noApi ? null : serverConfig(directory);
@@ -157,15 +166,8 @@ class PaperCommand implements Callable<Integer> {
         if (statePeriod != null) {
             runtime.writeStateEvery(statePeriod);
         }
-        ScheduledBackups backups;
-        try {
-            backups = scheduledBackups(storeConfig, runtime, out);
-            scheduled = backups;
-        } catch (UsageException e) {
-            runtime.close();
-            stopped();
-            throw e;
-        }
+        ScheduledBackups backups = scheduledBackups(backupPlan, storeConfig, runtime, out);
+        scheduled = backups;
         ApiServer api = null;
         if (serverConfig != null) {
             try {
@@ -230,6 +232,26 @@ class PaperCommand implements Callable<Integer> {
         return QuantdeskCommand.OK;
     }
 
+    /** Says so on {@code err} for every {@code QD_} variable that nothing reads (a typo keeps its default). */
+    static void warnAboutUnknownVariables(PrintWriter err) {
+        for (String unknown : com.quantdesk.app.config.QuantdeskSettings.unknownVariables(variableNames.get())) {
+            err.println("quantdesk: warning: " + unknown);
+        }
+        err.flush();
+    }
+
+    void checkPoolSize() {
+        if (poolSize < 2) {
+            throw new UsageException("--db-pool: must be at least 2 (the journal writer holds one), was " + poolSize);
+        }
+    }
+
+    void checkSpeed() {
+        if (!(speed >= 1) || !Double.isFinite(speed)) {
+            throw new UsageException("--speed: must be a number of at least 1, was " + speed);
+        }
+    }
+
     /** Where the data lives: --data-dir, else the configuration's. */
     Path dataDirectory(PaperConfig config) {
         return dataDir != null ? dataDir : config.dataDirectory();
@@ -240,13 +262,11 @@ class PaperCommand implements Callable<Integer> {
         StoreConfig storeConfig;
         try {
             storeConfig = StoreConfig.resolve(dataDirectory(config), database != null ? database
-                    : config.databaseUrl().orElse(null), System.getenv());
+                    : config.databaseUrl().orElse(null), new EnvironmentMap(env));
         } catch (IllegalArgumentException e) {
             throw new UsageException("--db: " + e.getMessage(), e);
         }
-        if (poolSize < 2) {
-            throw new UsageException("--db-pool: must be at least 2 (the journal writer holds one), was " + poolSize);
-        }
+        checkPoolSize();
         return storeConfig.withPoolSize(poolSize);
     }
 
@@ -277,7 +297,7 @@ class PaperCommand implements Callable<Integer> {
                 }
             }
             config = config.withLimits(limits);
-            String redisUrl = redis != null ? redis : System.getenv("REDIS_URL");
+            String redisUrl = redis != null ? redis : env.apply("REDIS_URL");
             return config.withTrustedProxies(proxies).withCorsOrigins(corsOrigins)
                     .withRedis(redisUrl == null ? "" : redisUrl).withAddress(bind, port);
         } catch (IllegalArgumentException e) {
@@ -286,8 +306,8 @@ class PaperCommand implements Callable<Integer> {
         }
     }
 
-    private static java.util.Optional<String> env(String name) {
-        return java.util.Optional.ofNullable(System.getenv(name)).filter(v -> !v.isBlank());
+    static java.util.Optional<String> env(String name) {
+        return java.util.Optional.ofNullable(env.apply(name)).filter(v -> !v.isBlank());
     }
 
     /** The configuration file: --config, else ./quantdesk.yaml if present, else none. */
@@ -333,13 +353,26 @@ class PaperCommand implements Callable<Integer> {
         }
     }
 
-    /** The schedule {@code --backup-every} asks for, started; null without it. */
-    private ScheduledBackups scheduledBackups(StoreConfig storeConfig, PaperRuntime runtime, PrintWriter out) {
+    /**
+     * What {@code --backup-every} and the options beside it ask for.
+     *
+     * @param period       how often a backup is taken
+     * @param restoreTests how often a backup is restore-tested
+     * @param retention    which backups are kept
+     * @param key          the key backups are sealed with
+     * @param directory    where backups go
+     */
+    record BackupPlan(Duration period, Duration restoreTests, com.quantdesk.store.backup.Retention retention,
+                      com.quantdesk.store.backup.BackupKey key, Path directory) {
+    }
+
+    /** The backup options, checked (the key read, nothing written); empty without {@code --backup-every}. */
+    java.util.Optional<BackupPlan> backupPlan() {
         if (backupEvery == null) {
             if (backupTo != null) {
                 throw new UsageException("--backup-to: give --backup-every too");
             }
-            return null;
+            return java.util.Optional.empty();
         }
         Duration period = parseDuration(backupEvery, "--backup-every");
         if (period.compareTo(Duration.ofMinutes(1)) < 0) {
@@ -362,7 +395,7 @@ class PaperCommand implements Callable<Integer> {
         com.quantdesk.store.backup.BackupKey key;
         try {
             key = com.quantdesk.store.backup.BackupKey.load(java.util.Optional.empty(),
-                    java.util.Optional.ofNullable(System.getenv(com.quantdesk.store.backup.BackupKey.ENV)));
+                    java.util.Optional.ofNullable(env.apply(com.quantdesk.store.backup.BackupKey.ENV)));
         } catch (IllegalArgumentException e) {
             throw new UsageException("--backup-every: " + e.getMessage(), e);
         }
@@ -371,8 +404,17 @@ class PaperCommand implements Callable<Integer> {
             throw new UsageException("--restore-test-every: at least --backup-every (" + backupEvery + "), was "
                     + restoreTestEvery);
         }
-        return ScheduledBackups.start(storeConfig, runtime.store().journalKey(), key, backupTo, retention, period,
-                restoreTests, notice -> {
+        return java.util.Optional.of(new BackupPlan(period, restoreTests, retention, key, backupTo));
+    }
+
+    /** The schedule {@code plan} asks for, started; null without one. */
+    private static ScheduledBackups scheduledBackups(BackupPlan plan, StoreConfig storeConfig, PaperRuntime runtime,
+                                                     PrintWriter out) {
+        if (plan == null) {
+            return null;
+        }
+        return ScheduledBackups.start(storeConfig, runtime.store().journalKey(), plan.key(), plan.directory(),
+                plan.retention(), plan.period(), plan.restoreTests(), notice -> {
                     out.println("! " + notice);
                     out.flush();
                 });
@@ -387,9 +429,7 @@ class PaperCommand implements Callable<Integer> {
 
     /** Starts the process. */
     PaperRuntime startRuntime(PaperConfig config, StoreConfig storeConfig, java.util.function.Consumer<String> notices) {
-        if (!(speed >= 1) || !Double.isFinite(speed)) {
-            throw new UsageException("--speed: must be a number of at least 1, was " + speed);
-        }
+        checkSpeed();
         return PaperRuntime.start(config, storeConfig, speed, notices);
     }
 

@@ -24,7 +24,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
 import javax.sql.DataSource;
 import picocli.CommandLine.Command;
 
@@ -44,12 +43,9 @@ import picocli.CommandLine.Command;
         subcommands = PreflightCommand.Live.class)
 final class PreflightCommand extends PaperCommand {
 
-    /** Where the checks read the environment; tests give their own. */
-    static Function<String, String> env = System::getenv;
-
-    /** The environment the checks read, as a lookup. */
+    /** The environment the checks read (with NAME_FILE secrets resolved), as a lookup. */
     static Map<String, String> environment() {
-        return new EnvironmentMap(env);
+        return new EnvironmentMap(PaperCommand.env);
     }
 
     @Override

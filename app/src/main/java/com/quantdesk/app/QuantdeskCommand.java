@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
 @Command(name = "quantdesk", mixinStandardHelpOptions = true, version = "Quantdesk 0.1.0",
         description = "Algorithmic trading for NSE equities: backtest, paper-trade and trade live.",
         subcommands = {BacktestCommand.class, PaperCommand.class, LiveCommand.class, KiteSandboxCommand.class, KiteCommand.class,
-                BackupCommand.class, RestoreCommand.class, PreflightCommand.class,
+                BackupCommand.class, RestoreCommand.class, PreflightCommand.class, ConfigCommand.class,
                 StrategiesCommand.class,
                 DataCommand.class, JournalCommand.class, CommandLine.HelpCommand.class})
 public final class QuantdeskCommand implements Runnable {

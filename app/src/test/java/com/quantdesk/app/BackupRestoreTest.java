@@ -40,7 +40,7 @@ class BackupRestoreTest {
 
     @AfterEach
     void restoreEnvironment() {
-        BackupCommand.env = System::getenv;
+        BackupCommand.env = SecretEnvironment.process();
     }
 
     @Test

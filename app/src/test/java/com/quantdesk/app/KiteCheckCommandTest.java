@@ -57,8 +57,8 @@ class KiteCheckCommandTest {
 
     @AfterEach
     void restoreEnvironment() {
-        KiteCheckCommand.env = System::getenv;
-        KiteLoginCommand.env = System::getenv;
+        KiteCheckCommand.env = SecretEnvironment.process();
+        KiteLoginCommand.env = SecretEnvironment.process();
     }
 
     @Test

@@ -116,7 +116,7 @@ class PaperCommandTest {
         assertThat(quantdesk("paper", "--speed", "0.5").err())
                 .isEqualTo("quantdesk: --speed: must be a number of at least 1, was 0.5\n");
         assertThat(quantdesk("paper", "--duration", "soon").err())
-                .isEqualTo("quantdesk: --duration: 'soon' is not a duration like 500ms, 2s, 1m or 1h\n");
+                .isEqualTo("quantdesk: --duration: 'soon' is not a duration like 500ms, 90s, 5m, 36h, 7d or PT5M\n");
         assertThat(quantdesk("paper", "--config", dir.resolve("missing.yaml").toString()).err())
                 .isEqualTo("quantdesk: --config: no file " + dir.resolve("missing.yaml") + "\n");
         assertThat(quantdesk("paper", "--db", "mysql://x").exitCode()).isEqualTo(QuantdeskCommand.USAGE);

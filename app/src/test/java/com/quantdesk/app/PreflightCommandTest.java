@@ -51,7 +51,7 @@ class PreflightCommandTest {
 
     @AfterEach
     void processEnvironment() {
-        PreflightCommand.env = System::getenv;
+        PaperCommand.env = SecretEnvironment.process();
     }
 
     @Test
@@ -107,7 +107,7 @@ class PreflightCommandTest {
         assertThat(run.outLines()).anyMatch(l -> l.matches("WARN +backups\\.restore-test +no restore test has passed "
                 + "for these backups"));
 
-        PreflightCommand.env = Map.of("QD_BACKUP_KEY", "0".repeat(64))::get;
+        PaperCommand.env = Map.of("QD_BACKUP_KEY", "0".repeat(64))::get;
         CliRun weak = quantdesk("preflight", "--no-api", "--config", config.toString(), "--backup-every", "1h",
                 "--restore-test-every", "24h", "--backup-to", backups.toString());
         assertThat(weak.outLines()).anyMatch(l -> l.matches("FAIL +security\\.secrets\\.backup-key +QD_BACKUP_KEY has "
@@ -127,7 +127,7 @@ class PreflightCommandTest {
 
     @Test
     void aLiveStartNeedsItsLoginSecretBackupsAndAlerts() {
-        PreflightCommand.env = Map.of("DATA_ENCRYPTION_KEY", "ab".repeat(32))::get;
+        PaperCommand.env = Map.of("DATA_ENCRYPTION_KEY", "ab".repeat(32))::get;
         CliRun run = quantdesk("preflight", "live", "--no-api", "--account", "desk", "--config", config.toString());
 
         assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(QuantdeskCommand.FAILURE);

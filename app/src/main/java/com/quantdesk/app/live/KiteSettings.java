@@ -35,7 +35,8 @@ public record KiteSettings(URI apiUrl, URI tickerUrl, URI loginUrl, String apiKe
                            Optional<String> algoId, int marketProtection, Duration reconcileEvery) {
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
-    private static final Set<String> KEYS = Set.of("apiUrl", "tickerUrl", "loginUrl", "apiKey", "algoId",
+    /** The keys of the {@code kite} section of the configuration file. */
+    public static final Set<String> KEYS = Set.of("apiUrl", "tickerUrl", "loginUrl", "apiKey", "algoId",
             "marketProtection", "reconcileEvery");
 
     /**
@@ -63,8 +64,9 @@ public record KiteSettings(URI apiUrl, URI tickerUrl, URI loginUrl, String apiKe
         for (Iterator<String> names = kite.fieldNames(); names.hasNext(); ) {
             String name = names.next();
             if (!KEYS.contains(name)) {
-                throw new IllegalArgumentException(where + name + ": unknown key (known: " + String.join(", ",
-                        new java.util.TreeSet<>(KEYS)) + ")");
+                throw new IllegalArgumentException(where + name + ": unknown key"
+                        + com.quantdesk.app.paper.DidYouMean.hint(name, KEYS) + " (known: "
+                        + String.join(", ", new java.util.TreeSet<>(KEYS)) + ")");
             }
         }
         URI api = url(pick(env, "KITE_API_URL", kite, "apiUrl", KiteConfig.DEFAULT_API_ROOT.toString()), where,

@@ -33,7 +33,12 @@ import java.util.Set;
 public final class PaperConfigLoader {
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
-    private static final Set<String> TOP = Set.of("dataDir", "database", "feed", "venue", "accounts", "bots", "kite");
+    /** The keys a configuration file may have at the top. */
+    public static final Set<String> TOP = Set.of("dataDir", "database", "feed", "venue", "accounts", "bots", "kite");
+    /** The keys of the {@code feed} section. */
+    public static final Set<String> FEED = Set.of("mode", "interval", "seed", "symbols", "holidays", "warmUp");
+    /** The keys of the {@code venue} section. */
+    public static final Set<String> VENUE = Set.of("ackLatency", "fillLatency", "slippageBps", "volumeParticipation");
 
     private PaperConfigLoader() {
     }
@@ -83,6 +88,30 @@ public final class PaperConfigLoader {
         }
     }
 
+    /**
+     * The keys {@code file} sets: its top-level keys, and {@code section.key} for those of the
+     * {@code feed}, {@code venue} and {@code kite} mappings. Read after {@link #load} accepted the file.
+     */
+    public static Set<String> keys(Path file) {
+        Set<String> keys = new java.util.TreeSet<>();
+        try {
+            JsonNode root = YAML.readTree(Files.readString(file));
+            if (root == null || !root.isObject()) {
+                return keys;
+            }
+            root.fieldNames().forEachRemaining(keys::add);
+            for (String section : List.of("feed", "venue", "kite")) {
+                JsonNode node = root.get(section);
+                if (node != null && node.isObject()) {
+                    node.fieldNames().forEachRemaining(key -> keys.add(section + "." + key));
+                }
+            }
+            return keys;
+        } catch (IOException e) {
+            throw new IllegalArgumentException(file + ": cannot read: " + e.getMessage(), e);
+        }
+    }
+
     static PaperConfig parse(JsonNode root, Path base) {
         if (root == null || !root.isObject()) {
             throw new IllegalArgumentException("expected a mapping with " + TOP);
@@ -92,7 +121,7 @@ public final class PaperConfigLoader {
         Optional<String> database = Optional.ofNullable(root.get("database")).filter(n -> !n.isNull())
                 .map(JsonNode::asText);
         JsonNode feedNode = object(root, "feed");
-        unknownKeys(feedNode, "feed.", Set.of("mode", "interval", "seed", "symbols", "holidays", "warmUp"));
+        unknownKeys(feedNode, "feed.", FEED);
         PaperConfig.Feed feed = new PaperConfig.Feed(
                 enumValue(PaperConfig.FeedMode.class, text(feedNode, "mode", "demo"), "feed.mode"),
                 duration(text(feedNode, "interval", "500ms"), "feed.interval"),
@@ -102,7 +131,7 @@ public final class PaperConfigLoader {
                 dates(feedNode.get("holidays"), "feed.holidays"),
                 duration(text(feedNode, "warmUp", "1h"), "feed.warmUp"));
         JsonNode venueNode = object(root, "venue");
-        unknownKeys(venueNode, "venue.", Set.of("ackLatency", "fillLatency", "slippageBps", "volumeParticipation"));
+        unknownKeys(venueNode, "venue.", VENUE);
         PaperConfig.Venue venue = new PaperConfig.Venue(
                 duration(text(venueNode, "ackLatency", "20ms"), "venue.ackLatency"),
                 duration(text(venueNode, "fillLatency", "20ms"), "venue.fillLatency"),
@@ -207,8 +236,8 @@ public final class PaperConfigLoader {
         for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
             String key = it.next();
             if (!known.contains(key)) {
-                throw new IllegalArgumentException(prefix + key + ": unknown key (known: " + String.join(", ",
-                        new java.util.TreeSet<>(known)) + ")");
+                throw new IllegalArgumentException(prefix + key + ": unknown key" + DidYouMean.hint(key, known)
+                        + " (known: " + String.join(", ", new java.util.TreeSet<>(known)) + ")");
             }
         }
     }
@@ -302,12 +331,15 @@ public final class PaperConfigLoader {
         return dates;
     }
 
-    /** Writes a duration the way {@link #duration} reads it ({@code 1h}, {@code 90s}, {@code 500ms}). */
+    /** Writes a duration the way {@link #duration} reads it ({@code 7d}, {@code 1h}, {@code 90s}, {@code 500ms}). */
     public static String describe(Duration duration) {
         if (duration.toMillis() % 1000 != 0) {
             return duration.toMillis() + "ms";
         }
         long seconds = duration.toSeconds();
+        if (seconds % 86_400 == 0 && seconds > 0) {
+            return seconds / 86_400 + "d";
+        }
         if (seconds % 3600 == 0 && seconds > 0) {
             return seconds / 3600 + "h";
         }
@@ -317,27 +349,63 @@ public final class PaperConfigLoader {
         return seconds + "s";
     }
 
-    /** Parses {@code 500ms}, {@code 2s}, {@code 1m}, {@code 1h}. */
+    /**
+     * Parses a duration: a whole number with a unit ({@code 500ms}, {@code 90s}, {@code 5m}, {@code 36h},
+     * {@code 7d}) or ISO-8601 ({@code PT5M}, {@code P1DT2H}). Negative durations are refused.
+     *
+     * @param path the option or field the text came from, named in the error
+     * @throws IllegalArgumentException naming {@code path} when the text is not a duration
+     */
     public static Duration duration(String text, String path) {
-        String t = text.trim().toLowerCase(Locale.ROOT);
-        try {
-            if (t.endsWith("ms")) {
-                return Duration.ofMillis(Long.parseLong(t.substring(0, t.length() - 2)));
-            } else if (t.endsWith("s")) {
-                return Duration.ofSeconds(Long.parseLong(t.substring(0, t.length() - 1)));
-            } else if (t.endsWith("m")) {
-                return Duration.ofMinutes(Long.parseLong(t.substring(0, t.length() - 1)));
-            } else if (t.endsWith("h")) {
-                return Duration.ofHours(Long.parseLong(t.substring(0, t.length() - 1)));
-            }
-        } catch (NumberFormatException e) {
-            // reported below
+        Duration parsed = parseDuration(text == null ? "" : text.strip());
+        if (parsed == null) {
+            throw new IllegalArgumentException(path + ": '" + text + "' is not a duration like 500ms, 90s, 5m, 36h, "
+                    + "7d or PT5M");
         }
-        throw new IllegalArgumentException(path + ": '" + text + "' is not a duration like 500ms, 2s, 1m or 1h");
+        if (parsed.isNegative()) {
+            throw new IllegalArgumentException(path + ": must not be negative, was " + text);
+        }
+        return parsed;
+    }
+
+    private static Duration parseDuration(String text) {
+        if (text.length() > 1 && (text.charAt(0) == 'P' || text.charAt(0) == 'p')) {
+            try {
+                return Duration.parse(text.toUpperCase(Locale.ROOT));
+            } catch (java.time.format.DateTimeParseException e) {
+                return null;
+            }
+        }
+        String t = text.toLowerCase(Locale.ROOT);
+        int digits = 0;
+        while (digits < t.length() && (Character.isDigit(t.charAt(digits)) || (digits == 0 && t.charAt(0) == '-'))) {
+            digits++;
+        }
+        if (digits == 0 || digits == t.length()) {
+            return null;
+        }
+        long amount;
+        try {
+            amount = Long.parseLong(t.substring(0, digits));
+        } catch (NumberFormatException e) {
+            return null;
+        }
+        try {
+            return switch (t.substring(digits)) {
+                case "ms" -> Duration.ofMillis(amount);
+                case "s" -> Duration.ofSeconds(amount);
+                case "m" -> Duration.ofMinutes(amount);
+                case "h" -> Duration.ofHours(amount);
+                case "d" -> Duration.ofDays(amount);
+                default -> null;
+            };
+        } catch (ArithmeticException e) {
+            return null;
+        }
     }
 
     private static Duration barSize(String text, String path) {
-        Duration d = text.trim().equalsIgnoreCase("1d") ? Duration.ofDays(1) : duration(text, path);
+        Duration d = duration(text, path);
         Set<Duration> allowed = Set.of(Duration.ofMinutes(1), Duration.ofMinutes(5), Duration.ofMinutes(15),
                 Duration.ofHours(1), Duration.ofDays(1));
         if (!allowed.contains(d)) {

@@ -62,8 +62,9 @@ class KiteSettingsTest {
         assertThatThrownBy(() -> KiteSettings.load(null, Map.of("KITE_TICKER_URL", "http://x")))
                 .hasMessage("kite.tickerUrl (or KITE_TICKER_URL): 'http://x' is not a ws/wss URL");
         Path typo = write("kite:\n  apiURL: http://x\n");
-        assertThatThrownBy(() -> KiteSettings.load(typo, Map.of())).hasMessage(typo + ": kite.apiURL: unknown key "
-                + "(known: algoId, apiKey, apiUrl, loginUrl, marketProtection, reconcileEvery, tickerUrl)");
+        assertThatThrownBy(() -> KiteSettings.load(typo, Map.of())).hasMessage(typo + ": kite.apiURL: unknown key; "
+                + "did you mean 'apiUrl'? (known: algoId, apiKey, apiUrl, loginUrl, marketProtection, reconcileEvery, "
+                + "tickerUrl)");
         Path protection = write("kite:\n  marketProtection: 0\n");
         assertThatThrownBy(() -> KiteSettings.load(protection, Map.of())).hasMessage(protection
                 + ": kite.marketProtection: must be -1 (automatic) or 1-100, was 0");

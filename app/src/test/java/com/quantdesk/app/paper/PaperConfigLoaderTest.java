@@ -107,4 +107,39 @@ class PaperConfigLoaderTest {
         assertThat(demo.bots()).hasSize(3);
         assertThat(demo.feed().mode()).isEqualTo(PaperConfig.FeedMode.DEMO);
     }
+
+    @Test
+    void durationsTakeMillisecondsSecondsMinutesHoursDaysAndIso8601() {
+        assertThat(PaperConfigLoader.duration("500ms", "x")).isEqualTo(Duration.ofMillis(500));
+        assertThat(PaperConfigLoader.duration("90s", "x")).isEqualTo(Duration.ofSeconds(90));
+        assertThat(PaperConfigLoader.duration("5m", "x")).isEqualTo(Duration.ofMinutes(5));
+        assertThat(PaperConfigLoader.duration("36h", "x")).isEqualTo(Duration.ofHours(36));
+        assertThat(PaperConfigLoader.duration("7d", "x")).isEqualTo(Duration.ofDays(7));
+        assertThat(PaperConfigLoader.duration(" 7D ", "x")).isEqualTo(Duration.ofDays(7));
+        assertThat(PaperConfigLoader.duration("PT5M", "x")).isEqualTo(Duration.ofMinutes(5));
+        assertThat(PaperConfigLoader.duration("p1dt2h", "x")).isEqualTo(Duration.ofHours(26));
+        assertThat(PaperConfigLoader.duration("0s", "x")).isEqualTo(Duration.ZERO);
+    }
+
+    @Test
+    void aBadDurationNamesWhereItCameFrom() {
+        for (String bad : new String[] {"7", "d", "7days", "1.5h", "", "PT", "5 m", "99999999999999999999s"}) {
+            assertThatThrownBy(() -> PaperConfigLoader.duration(bad, "--backup-every")).as(bad)
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("--backup-every: '" + bad + "' is not a duration like 500ms, 90s, 5m, 36h, 7d or PT5M");
+        }
+        assertThatThrownBy(() -> PaperConfigLoader.duration("-5m", "feed.interval"))
+                .hasMessage("feed.interval: must not be negative, was -5m");
+        assertThatThrownBy(() -> PaperConfigLoader.duration("PT-5M", "feed.interval"))
+                .hasMessage("feed.interval: must not be negative, was PT-5M");
+    }
+
+    @Test
+    void describeWritesWhatDurationReads() {
+        for (Duration d : new Duration[] {Duration.ofMillis(1500), Duration.ofSeconds(90), Duration.ofMinutes(5),
+                Duration.ofHours(36), Duration.ofDays(7), Duration.ZERO}) {
+            assertThat(PaperConfigLoader.duration(PaperConfigLoader.describe(d), "x")).isEqualTo(d);
+        }
+        assertThat(PaperConfigLoader.describe(Duration.ofDays(7))).isEqualTo("7d");
+    }
 }
