@@ -45,6 +45,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.SortedMap;
 import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The single-writer trading engine: it owns orders, positions, cash, trading states and bots, and
@@ -60,6 +62,8 @@ import java.util.function.Function;
  * through {@link EngineState#apply}, the same code a restart replays the journal through.
  */
 public final class TradingEngine implements EngineView {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TradingEngine.class);
 
     private final InstantSource clock;
     private final Function<Symbol, Optional<Instrument>> instruments;
@@ -409,6 +413,9 @@ public final class TradingEngine implements EngineView {
                 recordAudit(audit.apply(result[0]), cause);
             }
         });
+        if (LOG.isDebugEnabled()) {
+            LOG.debug("engine: {} -> {}", command.getClass().getSimpleName(), result[0]);
+        }
         return result[0];
     }
 

@@ -37,6 +37,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
+import com.quantdesk.core.engine.CorrelationScope;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -165,6 +166,7 @@ public final class KiteVenue implements BrokerGateway, EngineListener, AutoClose
         }
         placing.add(order.id());
         send(writes, () -> {
+            LOG.debug("placing {} at Kite", order.id());
             OrderPlacement placement;
             try {
                 placement = client.placeOrder(request);
@@ -470,7 +472,9 @@ public final class KiteVenue implements BrokerGateway, EngineListener, AutoClose
         }
     }
 
-    private static void send(ExecutorService executor, Runnable task) {
+    /** Runs a Kite call on its own thread, under the correlation id of the engine work that asked for it. */
+    private static void send(ExecutorService executor, Runnable call) {
+        Runnable task = CorrelationScope.carry(call);
         try {
             executor.execute(() -> {
                 try {

@@ -97,6 +97,8 @@ import org.slf4j.LoggerFactory;
 public final class ApiServer implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(ApiServer.class);
+    /** One line per request at INFO (method, path, status, time): the access log. */
+    private static final Logger ACCESS = LoggerFactory.getLogger("com.quantdesk.server.access");
     private static final String STARTED = "qd.started";
     private static final Duration ENGINE_TIMEOUT = Duration.ofSeconds(10);
     private static final Duration BOARD_EVERY = Duration.ofMillis(250);
@@ -514,7 +516,12 @@ public final class ApiServer implements AutoCloseable {
                 String route = endpoint == null ? "unmatched" : endpoint.path;
                 int status = ctx.statusCode();
                 if (started != null) {
-                    metrics.request(ctx.method().name(), route, status, System.nanoTime() - started);
+                    long nanos = System.nanoTime() - started;
+                    metrics.request(ctx.method().name(), route, status, nanos);
+                    if (ACCESS.isInfoEnabled()) {
+                        ACCESS.info("{} {} {} {} ms", ctx.method().name(), ctx.path(), status,
+                                TimeUnit.NANOSECONDS.toMillis(nanos));
+                    }
                 }
                 // Refused by a rate limit, or aimed at nothing: not recorded, so a flood of them cannot
                 // fill the journal (a refused credential, 401 or 403, is).

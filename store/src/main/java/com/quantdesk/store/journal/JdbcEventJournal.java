@@ -17,6 +17,7 @@ import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
+import com.quantdesk.core.engine.CorrelationScope;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -69,7 +70,7 @@ public final class JdbcEventJournal implements EventJournal {
     private final HashChain chain;
     private final JournalReplay replayer;
     private final WriterHook hook;
-    private final ConcurrentLinkedQueue<List<Event>> queue = new ConcurrentLinkedQueue<>();
+    private final ConcurrentLinkedQueue<Step> queue = new ConcurrentLinkedQueue<>();
     private final AtomicLong nextAppend;
     private final AtomicLong batchesCommitted = new AtomicLong();
     private volatile CommitObserver commits = (events, nanos) -> { };
@@ -86,6 +87,8 @@ public final class JdbcEventJournal implements EventJournal {
 
     // Owned by the writer thread.
     private final List<Pending> batch = new ArrayList<>();
+    /** The steps of the batch that a request caused (writer thread). */
+    private final List<Step> correlated = new ArrayList<>();
     private String tailHash;
     private long consecutiveFailures;
 
@@ -149,7 +152,7 @@ public final class JdbcEventJournal implements EventJournal {
             // The writer has stopped; durable() reports the failure, and queuing would only grow the heap.
             return;
         }
-        queue.offer(List.copyOf(events));
+        queue.offer(new Step(List.copyOf(events), CorrelationScope.current()));
         // Waking a parked thread is a system call; a busy writer polls the queue anyway.
         if (writerIdle) {
             LockSupport.unpark(writer);
@@ -316,12 +319,28 @@ public final class JdbcEventJournal implements EventJournal {
 
     /** Moves whole steps from the queue into the batch while it holds fewer than maxBatch events. */
     private void topUpBatch() {
-        List<Event> step;
+        Step step;
         while (batch.size() < options.maxBatch() && (step = queue.poll()) != null) {
-            for (Event event : step) {
+            for (Event event : step.events()) {
                 batch.add(new Pending(event, codec.encode(event)));
             }
+            if (step.correlationId() != null) {
+                correlated.add(step);
+            }
         }
+    }
+
+    /** One line per committed step a request caused, under that request's correlation id. */
+    private void logCorrelatedSteps(long nanos) {
+        if (LOG.isDebugEnabled()) {
+            for (Step step : correlated) {
+                CorrelationScope.runWith(step.correlationId(), () -> LOG.debug(
+                        "journal: events {}..{} durable (commit of {} events, {} µs)",
+                        step.events().getFirst().sequence(), step.events().getLast().sequence(), batch.size(),
+                        TimeUnit.NANOSECONDS.toMicros(nanos)));
+            }
+        }
+        correlated.clear();
     }
 
     private void commitBatch() throws SQLException {
@@ -331,7 +350,9 @@ public final class JdbcEventJournal implements EventJournal {
         try (Connection connection = dataSource.getConnection()) {
             lastHash = WriteTransaction.run(connection, c -> insert(c, alreadyStored(JournalTables.tail(c))));
         }
-        commits.committed(batch.size(), System.nanoTime() - started);
+        long took = System.nanoTime() - started;
+        commits.committed(batch.size(), took);
+        logCorrelatedSteps(took);
         hook.afterCommit(last);
         tailHash = lastHash;
         batch.clear();
@@ -397,5 +418,9 @@ public final class JdbcEventJournal implements EventJournal {
     }
 
     private record Pending(Event event, EncodedEvent row) {
+    }
+
+    /** A whole engine step, with the correlation id of the request that caused it (null for none). */
+    private record Step(List<Event> events, String correlationId) {
     }
 }
