@@ -79,6 +79,7 @@ import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
@@ -121,10 +122,13 @@ public final class ApiServer implements AutoCloseable {
     private final Notifier notifier;
     private final AlertEngine alerts;
     private final ScheduledExecutorService alerting;
+    private final AtomicBoolean draining;
 
     private ApiServer(Javalin app, Optional<String> generatedPassword, Optional<RedisConnection> redis, StreamHub hub,
                       BacktestJobs backtests, ScheduledExecutorService chores, boolean tls, EquityHistory equity,
-                      Notifier notifier, AlertEngine alerts, ScheduledExecutorService alerting) {
+                      Notifier notifier, AlertEngine alerts, ScheduledExecutorService alerting,
+                      AtomicBoolean draining) {
+        this.draining = draining;
         this.app = app;
         this.generatedPassword = generatedPassword;
         this.redis = redis;
@@ -224,6 +228,7 @@ public final class ApiServer implements AutoCloseable {
         Pipeline pipeline = new Pipeline(config, limiter, authenticator, audit, metrics);
         DashboardRoutes dashboard = DashboardRoutes.load();
 
+        AtomicBoolean draining = new AtomicBoolean();
         Javalin app = Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
             cfg.startup.showOldJavalinVersionWarning = false;
@@ -250,6 +255,13 @@ public final class ApiServer implements AutoCloseable {
             cfg.routes.before(ctx -> {
                 ctx.attribute(STARTED, System.nanoTime());
                 Correlation.assign(ctx);
+                if (draining.get() && ctx.path().equals("/ready")) {
+                    // Stopping: the load balancer takes this node out before its listener goes.
+                    ctx.status(503).json(java.util.Map.of("ready", false, "checks", java.util.Map.of("stopping",
+                            false)));
+                    ctx.skipRemainingHandlers();
+                    return;
+                }
                 addresses.resolve(ctx);
                 headers.apply(ctx);
                 cors.apply(ctx);
@@ -350,7 +362,7 @@ public final class ApiServer implements AutoCloseable {
             }
         }, ALERT_EVERY.toMillis(), ALERT_EVERY.toMillis(), TimeUnit.MILLISECONDS);
         return new ApiServer(app, generated, redis, hub, backtests, chores, config.tls().isPresent(), equity,
-                notifier, alerts, alerting);
+                notifier, alerts, alerting, draining);
     }
 
     /** A scheduler with one daemon thread of that name. */
@@ -413,8 +425,20 @@ public final class ApiServer implements AutoCloseable {
         return routes;
     }
 
+    /** Starts stopping: from now on {@code /ready} answers 503; everything else is still served. */
+    public void drain() {
+        draining.set(true);
+    }
+
+    /** Whether {@link #drain} or {@link #close} was called. */
+    public boolean draining() {
+        return draining.get();
+    }
+
+    /** Answers 503 on {@code /ready}, stops listening (Jetty's stop), then stops the server's own work. */
     @Override
     public void close() {
+        drain();
         alerting.shutdownNow();
         chores.shutdownNow();
         hub.close();
