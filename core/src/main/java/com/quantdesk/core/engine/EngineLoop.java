@@ -222,16 +222,16 @@ public final class EngineLoop implements AutoCloseable {
         }
     }
 
-    /** The message bound to its sender's correlation id, so the engine thread logs under it too. */
+    /** The message bound to its sender's correlation id and trace context, so the engine thread works under them. */
     private static Message withCorrelation(Message message) {
-        String id = CorrelationScope.current();
-        if (id == null) {
+        CorrelationScope.Handoff handoff = CorrelationScope.capture();
+        if (handoff == null) {
             return message;
         }
         return new Message() {
             @Override
             public void run() {
-                CorrelationScope.runWith(id, message::run);
+                handoff.run(message::run);
             }
 
             @Override

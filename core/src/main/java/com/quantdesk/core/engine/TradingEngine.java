@@ -45,6 +45,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.SortedMap;
 import java.util.function.Function;
+import com.quantdesk.core.trace.Tracer;
+import com.quantdesk.core.trace.Tracing;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -403,6 +405,20 @@ public final class TradingEngine implements EngineView {
         if (steps.busy()) {
             throw new IllegalStateException("execute() called re-entrantly; strategies use their context");
         }
+        Tracer.Span span = Tracing.tracer().startSpan("engine " + command.getClass().getSimpleName());
+        CommandResult result;
+        try (Tracer.Scope ignored = span.makeCurrent()) {
+            result = executeStep(command, audit);
+        } finally {
+            span.end();
+        }
+        if (LOG.isDebugEnabled()) {
+            LOG.debug("engine: {} -> {}", command.getClass().getSimpleName(), result);
+        }
+        return result;
+    }
+
+    private CommandResult executeStep(Command command, Function<CommandResult, AuditEntry> audit) {
         CommandResult[] result = new CommandResult[1];
         steps.drive(() -> {
             long idBefore = nextId;
@@ -413,9 +429,6 @@ public final class TradingEngine implements EngineView {
                 recordAudit(audit.apply(result[0]), cause);
             }
         });
-        if (LOG.isDebugEnabled()) {
-            LOG.debug("engine: {} -> {}", command.getClass().getSimpleName(), result[0]);
-        }
         return result[0];
     }
 

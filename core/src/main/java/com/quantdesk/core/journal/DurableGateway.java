@@ -99,10 +99,10 @@ public final class DurableGateway implements BrokerGateway, EngineListener {
                     + "event; register the gateway as an engine listener");
         }
         waiting.put(order.id(), new Held(order, nanoTime.getAsLong()));
-        // The commit completes on the journal's thread: the order's correlation id goes along explicitly.
-        String correlation = CorrelationScope.current();
+        // The commit completes on the journal's thread: the order's correlation id and trace go along explicitly.
+        CorrelationScope.Handoff handoff = CorrelationScope.capture();
         journal.durable(sequence).whenComplete((ok, failure) -> engineThread.execute(
-                CorrelationScope.carry(correlation, () -> release(order, failure))));
+                CorrelationScope.carry(handoff, () -> release(order, failure))));
     }
 
     private void release(Order order, Throwable failure) {

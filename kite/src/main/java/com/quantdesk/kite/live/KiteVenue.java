@@ -38,6 +38,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import com.quantdesk.core.engine.CorrelationScope;
+import com.quantdesk.core.trace.Tracer;
+import com.quantdesk.core.trace.Tracing;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -168,11 +170,15 @@ public final class KiteVenue implements BrokerGateway, EngineListener, AutoClose
         send(writes, () -> {
             LOG.debug("placing {} at Kite", order.id());
             OrderPlacement placement;
+            Tracer.Span span = Tracing.tracer().startSpan("kite place order")
+                    .attribute("quantdesk.order", order.id().toString());
             try {
                 placement = client.placeOrder(request);
             } catch (KiteException e) {
                 onEngine(() -> refused(order, e));
                 return;
+            } finally {
+                span.end();
             }
             onEngine(() -> placed(order, placement));
         });

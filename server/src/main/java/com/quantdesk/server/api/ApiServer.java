@@ -1,6 +1,9 @@
 package com.quantdesk.server.api;
 
 import com.quantdesk.core.domain.AccountId;
+import com.quantdesk.core.engine.CorrelationScope;
+import com.quantdesk.core.trace.Tracer;
+import com.quantdesk.core.trace.Tracing;
 import com.quantdesk.core.strategy.StrategyCatalog;
 import com.quantdesk.core.time.MarketTime;
 import com.quantdesk.server.ServerConfig;
@@ -101,6 +104,8 @@ public final class ApiServer implements AutoCloseable {
     /** One line per request at INFO (method, path, status, time): the access log. */
     private static final Logger ACCESS = LoggerFactory.getLogger("com.quantdesk.server.access");
     private static final String STARTED = "qd.started";
+    private static final String SPAN = "qd.span";
+    private static final String SPAN_SCOPE = "qd.spanScope";
     private static final Duration ENGINE_TIMEOUT = Duration.ofSeconds(10);
     private static final Duration BOARD_EVERY = Duration.ofMillis(250);
     /** How often the database and Redis are asked whether they answer (for the metrics). */
@@ -255,6 +260,7 @@ public final class ApiServer implements AutoCloseable {
             cfg.routes.before(ctx -> {
                 ctx.attribute(STARTED, System.nanoTime());
                 Correlation.assign(ctx);
+                traceRequest(ctx);
                 if (draining.get() && ctx.path().equals("/ready")) {
                     // Stopping: the load balancer takes this node out before its listener goes.
                     ctx.status(503).json(java.util.Map.of("ready", false, "checks", java.util.Map.of("stopping",
@@ -363,6 +369,31 @@ public final class ApiServer implements AutoCloseable {
         }, ALERT_EVERY.toMillis(), ALERT_EVERY.toMillis(), TimeUnit.MILLISECONDS);
         return new ApiServer(app, generated, redis, hub, backtests, chores, config.tls().isPresent(), equity,
                 notifier, alerts, alerting, draining);
+    }
+
+    /** Opens the request's span (current on this thread until {@link #endTrace}). */
+    private static void traceRequest(Context ctx) {
+        Tracer.Span span = Tracing.tracer().startSpan("HTTP " + ctx.method().name())
+                .attribute("http.request.method", ctx.method().name())
+                .attribute("url.path", ctx.path())
+                .attribute(CorrelationScope.MDC_KEY, Correlation.of(ctx));
+        ctx.attribute(SPAN, span);
+        ctx.attribute(SPAN_SCOPE, span.makeCurrent());
+    }
+
+    /** Ends the request's span, named for its route (low cardinality), with the status. */
+    private static void endTrace(Context ctx, String route, int status) {
+        Tracer.Scope scope = ctx.attribute(SPAN_SCOPE);
+        if (scope != null) {
+            scope.close();
+        }
+        Tracer.Span span = ctx.attribute(SPAN);
+        if (span != null) {
+            span.rename("HTTP " + ctx.method().name() + " " + route)
+                    .attribute("http.route", route)
+                    .attribute("http.response.status_code", Integer.toString(status))
+                    .end();
+        }
     }
 
     /** A scheduler with one daemon thread of that name. */
@@ -534,11 +565,11 @@ public final class ApiServer implements AutoCloseable {
 
         /** Metrics, the audit of changes no handler audited, and the correlation id's end. */
         void finish(Context ctx) {
+            Endpoint endpoint = endpointOf(ctx);
+            String route = endpoint == null ? "unmatched" : endpoint.path;
+            int status = ctx.statusCode();
             try {
                 Long started = ctx.attribute(STARTED);
-                Endpoint endpoint = endpointOf(ctx);
-                String route = endpoint == null ? "unmatched" : endpoint.path;
-                int status = ctx.statusCode();
                 if (started != null) {
                     long nanos = System.nanoTime() - started;
                     metrics.request(ctx.method().name(), route, status, nanos);
@@ -557,6 +588,7 @@ public final class ApiServer implements AutoCloseable {
                             java.util.Locale.ROOT), ctx.path(), Integer.toString(status), route));
                 }
             } finally {
+                endTrace(ctx, route, status);
                 Correlation.clear();
             }
         }

@@ -25,6 +25,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
+import com.quantdesk.core.trace.Tracer;
+import com.quantdesk.core.trace.Tracing;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -98,6 +100,16 @@ public final class TickVenue implements BrokerGateway {
 
     @Override
     public void submit(Order order) {
+        Tracer.Span span = Tracing.tracer().startSpan("venue submit")
+                .attribute("quantdesk.order", order.id().toString());
+        try {
+            accept(order);
+        } finally {
+            span.end();
+        }
+    }
+
+    private void accept(Order order) {
         requireAbsent(order.id());
         if (LOG.isDebugEnabled()) {
             LOG.debug("venue: order {} received ({} {} {})", order.id(), order.request().side(),

@@ -18,6 +18,8 @@ import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
 import com.quantdesk.core.engine.CorrelationScope;
+import com.quantdesk.core.trace.Tracer;
+import com.quantdesk.core.trace.Tracing;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -152,7 +154,7 @@ public final class JdbcEventJournal implements EventJournal {
             // The writer has stopped; durable() reports the failure, and queuing would only grow the heap.
             return;
         }
-        queue.offer(new Step(List.copyOf(events), CorrelationScope.current()));
+        queue.offer(new Step(List.copyOf(events), CorrelationScope.capture()));
         // Waking a parked thread is a system call; a busy writer polls the queue anyway.
         if (writerIdle) {
             LockSupport.unpark(writer);
@@ -324,18 +326,31 @@ public final class JdbcEventJournal implements EventJournal {
             for (Event event : step.events()) {
                 batch.add(new Pending(event, codec.encode(event)));
             }
-            if (step.correlationId() != null) {
+            if (step.handoff() != null) {
                 correlated.add(step);
             }
         }
+    }
+
+    /** One span per step of the batch that a request caused, a child of the request's engine command. */
+    private List<Tracer.Span> startCommitSpans() {
+        if (correlated.isEmpty()) {
+            return List.of();
+        }
+        List<Tracer.Span> spans = new ArrayList<>(correlated.size());
+        for (Step step : correlated) {
+            step.handoff().run(() -> spans.add(Tracing.tracer().startSpan("journal commit")
+                    .attribute("quantdesk.events", step.events().getFirst().sequence() + ".."
+                            + step.events().getLast().sequence())));
+        }
+        return spans;
     }
 
     /** One line per committed step a request caused, under that request's correlation id. */
     private void logCorrelatedSteps(long nanos) {
         if (LOG.isDebugEnabled()) {
             for (Step step : correlated) {
-                CorrelationScope.runWith(step.correlationId(), () -> LOG.debug(
-                        "journal: events {}..{} durable (commit of {} events, {} µs)",
+                step.handoff().run(() -> LOG.debug("journal: events {}..{} durable (commit of {} events, {} µs)",
                         step.events().getFirst().sequence(), step.events().getLast().sequence(), batch.size(),
                         TimeUnit.NANOSECONDS.toMicros(nanos)));
             }
@@ -347,8 +362,11 @@ public final class JdbcEventJournal implements EventJournal {
         String lastHash;
         long last = batch.getLast().event().sequence();
         long started = System.nanoTime();
+        List<Tracer.Span> spans = startCommitSpans();
         try (Connection connection = dataSource.getConnection()) {
             lastHash = WriteTransaction.run(connection, c -> insert(c, alreadyStored(JournalTables.tail(c))));
+        } finally {
+            spans.forEach(Tracer.Span::end);
         }
         long took = System.nanoTime() - started;
         commits.committed(batch.size(), took);
@@ -420,7 +438,7 @@ public final class JdbcEventJournal implements EventJournal {
     private record Pending(Event event, EncodedEvent row) {
     }
 
-    /** A whole engine step, with the correlation id of the request that caused it (null for none). */
-    private record Step(List<Event> events, String correlationId) {
+    /** A whole engine step, with the correlation id and trace of the request that caused it (null for none). */
+    private record Step(List<Event> events, CorrelationScope.Handoff handoff) {
     }
 }
