@@ -123,6 +123,8 @@ class LogFormatTest {
     private LoggerContext configure(Map<String, String> environment) throws JoranException {
         LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
         context.reset();
+        // Only this configuration's problems count, not those of the test set-up's own.
+        context.getStatusManager().clear();
         environment.forEach(context::putProperty);
         JoranConfigurator configurator = new JoranConfigurator();
         configurator.setContext(context);
