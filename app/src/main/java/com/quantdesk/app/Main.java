@@ -1,5 +1,7 @@
 package com.quantdesk.app;
 
+import com.quantdesk.app.trace.TraceExport;
+
 /** Entry point of the runnable jar. */
 public final class Main {
 
@@ -8,6 +10,9 @@ public final class Main {
 
     /** Runs the command line and exits with its code. */
     public static void main(String[] args) {
+        // Traces only when OTEL_EXPORTER_OTLP_ENDPOINT is set; the batch left is sent on the way out.
+        TraceExport.install(System.getenv()).ifPresent(provider -> Runtime.getRuntime().addShutdownHook(
+                new Thread(provider::close, "trace-flush")));
         System.exit(QuantdeskCommand.execute(args));
     }
 }

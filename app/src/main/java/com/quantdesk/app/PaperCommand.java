@@ -132,6 +132,10 @@ class PaperCommand implements Callable<Integer> {
                     + "Default: ${DEFAULT-VALUE}.")
     String backupKeep;
 
+    @Option(names = "--shutdown-timeout", paramLabel = "DURATION", defaultValue = "30s",
+            description = "On SIGTERM or Ctrl-C, the most the ordered stop may take (default: ${DEFAULT-VALUE}).")
+    private String shutdownTimeout;
+
     @Option(names = "--state-every", paramLabel = "DURATION", hidden = true,
             description = "Write the running state to live-state.txt in the data directory this often.")
     String stateEvery;
@@ -142,6 +146,10 @@ class PaperCommand implements Callable<Integer> {
         warnAboutUnknownVariables(spec.commandLine().getErr());
         PaperConfig config = prepare(loadConfig());
         Duration stopAfter = duration == null ? null : parseDuration(duration, "--duration");
+        Duration shutdownBudget = parseDuration(shutdownTimeout, "--shutdown-timeout");
+        if (shutdownBudget.isZero() || shutdownBudget.isNegative()) {
+            throw new UsageException("--shutdown-timeout: must be positive, was " + shutdownTimeout);
+        }
         Duration every = parseDuration(statusEvery, "--status-every");
         Duration statePeriod = stateEvery == null ? null : parseDuration(stateEvery, "--state-every");
         // The backup options are checked before anything starts, so a bad one (or a bad default) fails at once.
@@ -183,14 +191,7 @@ class PaperCommand implements Callable<Integer> {
         ApiServer server = api;
         CountDownLatch stopped = new CountDownLatch(1);
         Thread hook = new Thread(() -> {
-            if (backups != null) {
-                backups.close();
-            }
-            if (server != null) {
-                server.close();
-            }
-            runtime.close();
-            stopped();
+            shutdown(server, backups, runtime, shutdownBudget).run();
             stopped.countDown();
         }, "paper-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
@@ -218,14 +219,7 @@ class PaperCommand implements Callable<Integer> {
         }
         if (stopped.getCount() > 0) {
             Runtime.getRuntime().removeShutdownHook(hook);
-            if (backups != null) {
-                backups.close();
-            }
-            if (server != null) {
-                server.close();
-            }
-            runtime.close();
-            stopped();
+            shutdown(server, backups, runtime, shutdownBudget).run();
             out.println("stopped; working orders stay at the venue and are restored on the next start");
         }
         out.flush();
@@ -449,6 +443,24 @@ class PaperCommand implements Callable<Integer> {
     String heading(PaperRuntime runtime) {
         return "Quantdesk paper trading (" + runtime.config().feed().mode().name().toLowerCase() + " market"
                 + (runtime.config().feed().mode() == PaperConfig.FeedMode.DEMO ? ", open at any hour" : "") + ")";
+    }
+
+    /**
+     * The ordered stop (SIGTERM, Ctrl-C or the end of {@code --duration}): take no more requests (the
+     * readiness check answers 503 first), stop the backups, stop the feed and drain the engine's inbox,
+     * flush and close the journal, then close the broker session.
+     */
+    private GracefulShutdown shutdown(ApiServer server, ScheduledBackups backups, PaperRuntime runtime,
+                                      Duration budget) {
+        GracefulShutdown shutdown = new GracefulShutdown(budget);
+        if (server != null) {
+            shutdown.then("stop the HTTP API", server::close);
+        }
+        if (backups != null) {
+            shutdown.then("stop scheduled backups", backups::close);
+        }
+        return shutdown.then("stop the feed, drain the engine, flush and close the journal", runtime::close)
+                .then("close the broker session", this::stopped);
     }
 
     /** Called once the process has stopped (or failed to start): release what {@link #startRuntime} opened. */

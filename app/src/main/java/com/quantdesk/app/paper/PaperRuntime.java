@@ -608,6 +608,7 @@ public final class PaperRuntime implements AutoCloseable {
             }));
             try {
                 store.journal().durable(last).get(ANSWER_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+                LOG.info("shutdown: engine stopped; the journal is durable up to event {}", last);
             } catch (ExecutionException | TimeoutException e) {
                 LOG.warn("the journal did not confirm the last events before shutdown: {}", e.toString());
             } catch (InterruptedException e) {

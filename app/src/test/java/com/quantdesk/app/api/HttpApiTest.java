@@ -401,6 +401,49 @@ class HttpApiTest {
     // ------------------------------------------------------------------ orders
 
     @Test
+    void anOrdersCorrelationIdFollowsItFromTheRequestThroughTheEngineAndJournalToTheVenue() {
+        String trader = user("trader-traced", List.of("TRADER"), List.of("acc"));
+        String price = restingPrice("INFY");
+        ch.qos.logback.classic.LoggerContext logging =
+                (ch.qos.logback.classic.LoggerContext) org.slf4j.LoggerFactory.getILoggerFactory();
+        List<String> traced = List.of("com.quantdesk.server.access", "com.quantdesk.core.engine.TradingEngine",
+                "com.quantdesk.store.journal.JdbcEventJournal", "com.quantdesk.sim.venue.TickVenue");
+        ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> captured =
+                new ch.qos.logback.core.read.ListAppender<>();
+        captured.setContext(logging);
+        captured.start();
+        Map<String, ch.qos.logback.classic.Level> levels = new java.util.HashMap<>();
+        for (String name : traced) {
+            ch.qos.logback.classic.Logger logger = logging.getLogger(name);
+            levels.put(name, logger.getLevel());
+            logger.setLevel(ch.qos.logback.classic.Level.DEBUG);
+            logger.addAppender(captured);
+        }
+        try {
+            Http.Answer placed = client().send("POST", "/api/v1/orders", trader, Map.of("account", "acc", "symbol",
+                    "INFY", "side", "BUY", "quantity", 2, "type", "LIMIT", "limitPrice", price),
+                    Map.of("X-Correlation-Id", "abc123"));
+            assertThat(placed.status()).as(placed.toString()).isEqualTo(201);
+            assertThat(placed.header("X-Correlation-Id")).isEqualTo("abc123");
+
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(List.copyOf(captured.list).stream()
+                    .filter(e -> "abc123".equals(e.getMDCPropertyMap().get("correlation_id")))
+                    .map(ch.qos.logback.classic.spi.ILoggingEvent::getLoggerName).distinct())
+                    .containsExactlyInAnyOrderElementsOf(traced));
+            assertThat(List.copyOf(captured.list)).filteredOn(e -> e.getLoggerName().endsWith("TickVenue")
+                            && "abc123".equals(e.getMDCPropertyMap().get("correlation_id")))
+                    .extracting(ch.qos.logback.classic.spi.ILoggingEvent::getFormattedMessage)
+                    .anySatisfy(line -> assertThat(line).contains("INFY", "BUY"));
+        } finally {
+            for (String name : traced) {
+                ch.qos.logback.classic.Logger logger = logging.getLogger(name);
+                logger.detachAppender(captured);
+                logger.setLevel(levels.get(name));
+            }
+        }
+    }
+
+    @Test
     void aPlacedOrderIsDurableWhenAnsweredAndReadBackByItsTrader() throws Exception {
         String trader = user("trader-one", List.of("TRADER"), List.of("acc"));
         String price = restingPrice("INFY");

@@ -121,7 +121,10 @@ public final class EngineLoop implements AutoCloseable {
         return stoppedBy;
     }
 
-    /** Hands a command to the engine; the future completes on the engine thread with its result. */
+    /**
+     * Hands a command to the engine; the future completes on the engine thread with its result. The
+     * command runs under the caller's correlation id ({@link CorrelationScope}).
+     */
     public CompletableFuture<CommandResult> submit(Command command) {
         return call(e -> e.execute(command));
     }
@@ -202,7 +205,8 @@ public final class EngineLoop implements AutoCloseable {
         };
     }
 
-    private void post(Message message) {
+    private void post(Message posted) {
+        Message message = withCorrelation(posted);
         Throwable stopped = stoppedBy;
         if (stopped != null) {
             throw new EngineStoppedException(stopped);
@@ -216,6 +220,25 @@ public final class EngineLoop implements AutoCloseable {
         if (stopped != null && inbox.remove(message)) {
             message.abandon(new EngineStoppedException(stopped));
         }
+    }
+
+    /** The message bound to its sender's correlation id and trace context, so the engine thread works under them. */
+    private static Message withCorrelation(Message message) {
+        CorrelationScope.Handoff handoff = CorrelationScope.capture();
+        if (handoff == null) {
+            return message;
+        }
+        return new Message() {
+            @Override
+            public void run() {
+                handoff.run(message::run);
+            }
+
+            @Override
+            public void abandon(Throwable why) {
+                message.abandon(why);
+            }
+        };
     }
 
     /** Whether the caller is the engine thread. */

@@ -45,6 +45,10 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.SortedMap;
 import java.util.function.Function;
+import com.quantdesk.core.trace.Tracer;
+import com.quantdesk.core.trace.Tracing;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The single-writer trading engine: it owns orders, positions, cash, trading states and bots, and
@@ -60,6 +64,8 @@ import java.util.function.Function;
  * through {@link EngineState#apply}, the same code a restart replays the journal through.
  */
 public final class TradingEngine implements EngineView {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TradingEngine.class);
 
     private final InstantSource clock;
     private final Function<Symbol, Optional<Instrument>> instruments;
@@ -399,6 +405,20 @@ public final class TradingEngine implements EngineView {
         if (steps.busy()) {
             throw new IllegalStateException("execute() called re-entrantly; strategies use their context");
         }
+        Tracer.Span span = Tracing.tracer().startSpan("engine " + command.getClass().getSimpleName());
+        CommandResult result;
+        try (Tracer.Scope ignored = span.makeCurrent()) {
+            result = executeStep(command, audit);
+        } finally {
+            span.end();
+        }
+        if (LOG.isDebugEnabled()) {
+            LOG.debug("engine: {} -> {}", command.getClass().getSimpleName(), result);
+        }
+        return result;
+    }
+
+    private CommandResult executeStep(Command command, Function<CommandResult, AuditEntry> audit) {
         CommandResult[] result = new CommandResult[1];
         steps.drive(() -> {
             long idBefore = nextId;

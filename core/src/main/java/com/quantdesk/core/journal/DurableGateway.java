@@ -2,6 +2,7 @@ package com.quantdesk.core.journal;
 
 import com.quantdesk.core.domain.OrderId;
 import com.quantdesk.core.engine.BrokerGateway;
+import com.quantdesk.core.engine.CorrelationScope;
 import com.quantdesk.core.engine.EngineListener;
 import com.quantdesk.core.engine.ExecutionReports;
 import com.quantdesk.core.event.Event;
@@ -98,7 +99,10 @@ public final class DurableGateway implements BrokerGateway, EngineListener {
                     + "event; register the gateway as an engine listener");
         }
         waiting.put(order.id(), new Held(order, nanoTime.getAsLong()));
-        journal.durable(sequence).whenComplete((ok, failure) -> engineThread.execute(() -> release(order, failure)));
+        // The commit completes on the journal's thread: the order's correlation id and trace go along explicitly.
+        CorrelationScope.Handoff handoff = CorrelationScope.capture();
+        journal.durable(sequence).whenComplete((ok, failure) -> engineThread.execute(
+                CorrelationScope.carry(handoff, () -> release(order, failure))));
     }
 
     private void release(Order order, Throwable failure) {

@@ -213,6 +213,23 @@ class EngineFailuresTest {
     }
 
     @Test
+    void aMessageRunsUnderItsSendersCorrelationIdAndOthersUnderNone() throws Exception {
+        try (EngineLoop loop = new EngineLoop(engine, "engine-correlation-test")) {
+            CompletableFuture<String> asked;
+            org.slf4j.MDC.put(CorrelationScope.MDC_KEY, "abc123");
+            try {
+                asked = loop.call(e -> CorrelationScope.current());
+            } finally {
+                org.slf4j.MDC.remove(CorrelationScope.MDC_KEY);
+            }
+            CompletableFuture<String> unasked = loop.call(e -> String.valueOf(CorrelationScope.current()));
+
+            assertThat(asked.get(5, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo("abc123");
+            assertThat(unasked.get(5, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo("null");
+        }
+    }
+
+    @Test
     void anExceptionInAMessageIsJournaledAsAnAlertAndTheLoopGoesOn() throws Exception {
         try (EngineLoop loop = new EngineLoop(engine, "engine-error-test")) {
             CompletableFuture<Object> refused = loop.call(e -> {

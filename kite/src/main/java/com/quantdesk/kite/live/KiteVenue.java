@@ -37,6 +37,9 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
+import com.quantdesk.core.engine.CorrelationScope;
+import com.quantdesk.core.trace.Tracer;
+import com.quantdesk.core.trace.Tracing;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -165,12 +168,17 @@ public final class KiteVenue implements BrokerGateway, EngineListener, AutoClose
         }
         placing.add(order.id());
         send(writes, () -> {
+            LOG.debug("placing {} at Kite", order.id());
             OrderPlacement placement;
+            Tracer.Span span = Tracing.tracer().startSpan("kite place order")
+                    .attribute("quantdesk.order", order.id().toString());
             try {
                 placement = client.placeOrder(request);
             } catch (KiteException e) {
                 onEngine(() -> refused(order, e));
                 return;
+            } finally {
+                span.end();
             }
             onEngine(() -> placed(order, placement));
         });
@@ -470,7 +478,9 @@ public final class KiteVenue implements BrokerGateway, EngineListener, AutoClose
         }
     }
 
-    private static void send(ExecutorService executor, Runnable task) {
+    /** Runs a Kite call on its own thread, under the correlation id of the engine work that asked for it. */
+    private static void send(ExecutorService executor, Runnable call) {
+        Runnable task = CorrelationScope.carry(call);
         try {
             executor.execute(() -> {
                 try {

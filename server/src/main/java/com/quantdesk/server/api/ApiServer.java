@@ -1,6 +1,9 @@
 package com.quantdesk.server.api;
 
 import com.quantdesk.core.domain.AccountId;
+import com.quantdesk.core.engine.CorrelationScope;
+import com.quantdesk.core.trace.Tracer;
+import com.quantdesk.core.trace.Tracing;
 import com.quantdesk.core.strategy.StrategyCatalog;
 import com.quantdesk.core.time.MarketTime;
 import com.quantdesk.server.ServerConfig;
@@ -79,6 +82,7 @@ import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
@@ -97,7 +101,11 @@ import org.slf4j.LoggerFactory;
 public final class ApiServer implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(ApiServer.class);
+    /** One line per request at INFO (method, path, status, time): the access log. */
+    private static final Logger ACCESS = LoggerFactory.getLogger("com.quantdesk.server.access");
     private static final String STARTED = "qd.started";
+    private static final String SPAN = "qd.span";
+    private static final String SPAN_SCOPE = "qd.spanScope";
     private static final Duration ENGINE_TIMEOUT = Duration.ofSeconds(10);
     private static final Duration BOARD_EVERY = Duration.ofMillis(250);
     /** How often the database and Redis are asked whether they answer (for the metrics). */
@@ -119,10 +127,13 @@ public final class ApiServer implements AutoCloseable {
     private final Notifier notifier;
     private final AlertEngine alerts;
     private final ScheduledExecutorService alerting;
+    private final AtomicBoolean draining;
 
     private ApiServer(Javalin app, Optional<String> generatedPassword, Optional<RedisConnection> redis, StreamHub hub,
                       BacktestJobs backtests, ScheduledExecutorService chores, boolean tls, EquityHistory equity,
-                      Notifier notifier, AlertEngine alerts, ScheduledExecutorService alerting) {
+                      Notifier notifier, AlertEngine alerts, ScheduledExecutorService alerting,
+                      AtomicBoolean draining) {
+        this.draining = draining;
         this.app = app;
         this.generatedPassword = generatedPassword;
         this.redis = redis;
@@ -222,6 +233,7 @@ public final class ApiServer implements AutoCloseable {
         Pipeline pipeline = new Pipeline(config, limiter, authenticator, audit, metrics);
         DashboardRoutes dashboard = DashboardRoutes.load();
 
+        AtomicBoolean draining = new AtomicBoolean();
         Javalin app = Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
             cfg.startup.showOldJavalinVersionWarning = false;
@@ -248,6 +260,14 @@ public final class ApiServer implements AutoCloseable {
             cfg.routes.before(ctx -> {
                 ctx.attribute(STARTED, System.nanoTime());
                 Correlation.assign(ctx);
+                traceRequest(ctx);
+                if (draining.get() && ctx.path().equals("/ready")) {
+                    // Stopping: the load balancer takes this node out before its listener goes.
+                    ctx.status(503).json(java.util.Map.of("ready", false, "checks", java.util.Map.of("stopping",
+                            false)));
+                    ctx.skipRemainingHandlers();
+                    return;
+                }
                 addresses.resolve(ctx);
                 headers.apply(ctx);
                 cors.apply(ctx);
@@ -349,7 +369,32 @@ public final class ApiServer implements AutoCloseable {
             }
         }, ALERT_EVERY.toMillis(), ALERT_EVERY.toMillis(), TimeUnit.MILLISECONDS);
         return new ApiServer(app, generated, redis, hub, backtests, chores, config.tls().isPresent(), equity,
-                notifier, alerts, alerting);
+                notifier, alerts, alerting, draining);
+    }
+
+    /** Opens the request's span (current on this thread until {@link #endTrace}). */
+    private static void traceRequest(Context ctx) {
+        Tracer.Span span = Tracing.tracer().startSpan("HTTP " + ctx.method().name())
+                .attribute("http.request.method", ctx.method().name())
+                .attribute("url.path", ctx.path())
+                .attribute(CorrelationScope.MDC_KEY, Correlation.of(ctx));
+        ctx.attribute(SPAN, span);
+        ctx.attribute(SPAN_SCOPE, span.makeCurrent());
+    }
+
+    /** Ends the request's span, named for its route (low cardinality), with the status. */
+    private static void endTrace(Context ctx, String route, int status) {
+        Tracer.Scope scope = ctx.attribute(SPAN_SCOPE);
+        if (scope != null) {
+            scope.close();
+        }
+        Tracer.Span span = ctx.attribute(SPAN);
+        if (span != null) {
+            span.rename("HTTP " + ctx.method().name() + " " + route)
+                    .attribute("http.route", route)
+                    .attribute("http.response.status_code", Integer.toString(status))
+                    .end();
+        }
     }
 
     /** A scheduler with one daemon thread of that name. */
@@ -412,8 +457,20 @@ public final class ApiServer implements AutoCloseable {
         return routes;
     }
 
+    /** Starts stopping: from now on {@code /ready} answers 503; everything else is still served. */
+    public void drain() {
+        draining.set(true);
+    }
+
+    /** Whether {@link #drain} or {@link #close} was called. */
+    public boolean draining() {
+        return draining.get();
+    }
+
+    /** Answers 503 on {@code /ready}, stops listening (Jetty's stop), then stops the server's own work. */
     @Override
     public void close() {
+        drain();
         alerting.shutdownNow();
         chores.shutdownNow();
         hub.close();
@@ -509,13 +566,18 @@ public final class ApiServer implements AutoCloseable {
 
         /** Metrics, the audit of changes no handler audited, and the correlation id's end. */
         void finish(Context ctx) {
+            Endpoint endpoint = endpointOf(ctx);
+            String route = endpoint == null ? "unmatched" : endpoint.path;
+            int status = ctx.statusCode();
             try {
                 Long started = ctx.attribute(STARTED);
-                Endpoint endpoint = endpointOf(ctx);
-                String route = endpoint == null ? "unmatched" : endpoint.path;
-                int status = ctx.statusCode();
                 if (started != null) {
-                    metrics.request(ctx.method().name(), route, status, System.nanoTime() - started);
+                    long nanos = System.nanoTime() - started;
+                    metrics.request(ctx.method().name(), route, status, nanos);
+                    if (ACCESS.isInfoEnabled()) {
+                        ACCESS.info("{} {} {} {} ms", ctx.method().name(), ctx.path(), status,
+                                TimeUnit.NANOSECONDS.toMillis(nanos));
+                    }
                 }
                 // Refused by a rate limit, or aimed at nothing: not recorded, so a flood of them cannot
                 // fill the journal (a refused credential, 401 or 403, is).
@@ -527,6 +589,7 @@ public final class ApiServer implements AutoCloseable {
                             java.util.Locale.ROOT), ctx.path(), Integer.toString(status), route));
                 }
             } finally {
+                endTrace(ctx, route, status);
                 Correlation.clear();
             }
         }

@@ -25,6 +25,10 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
+import com.quantdesk.core.trace.Tracer;
+import com.quantdesk.core.trace.Tracing;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A simulated NSE for paper trading that fills orders from live trade ticks.
@@ -58,6 +62,8 @@ import java.util.function.Function;
  * Single-threaded: call it only from the engine thread.
  */
 public final class TickVenue implements BrokerGateway {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TickVenue.class);
 
     static final long NO_DATE = Long.MIN_VALUE;
 
@@ -94,7 +100,21 @@ public final class TickVenue implements BrokerGateway {
 
     @Override
     public void submit(Order order) {
+        Tracer.Span span = Tracing.tracer().startSpan("venue submit")
+                .attribute("quantdesk.order", order.id().toString());
+        try {
+            accept(order);
+        } finally {
+            span.end();
+        }
+    }
+
+    private void accept(Order order) {
         requireAbsent(order.id());
+        if (LOG.isDebugEnabled()) {
+            LOG.debug("venue: order {} received ({} {} {})", order.id(), order.request().side(),
+                    order.request().quantity(), order.symbol());
+        }
         Instant answerAt = now.plus(config.ackLatency());
         Optional<Instrument> instrument = instruments.apply(order.symbol());
         Optional<VenueChecks.Rejection> problem = instrument.isEmpty()

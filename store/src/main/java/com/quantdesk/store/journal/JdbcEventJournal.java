@@ -17,6 +17,9 @@ import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
+import com.quantdesk.core.engine.CorrelationScope;
+import com.quantdesk.core.trace.Tracer;
+import com.quantdesk.core.trace.Tracing;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -69,7 +72,7 @@ public final class JdbcEventJournal implements EventJournal {
     private final HashChain chain;
     private final JournalReplay replayer;
     private final WriterHook hook;
-    private final ConcurrentLinkedQueue<List<Event>> queue = new ConcurrentLinkedQueue<>();
+    private final ConcurrentLinkedQueue<Step> queue = new ConcurrentLinkedQueue<>();
     private final AtomicLong nextAppend;
     private final AtomicLong batchesCommitted = new AtomicLong();
     private volatile CommitObserver commits = (events, nanos) -> { };
@@ -86,6 +89,8 @@ public final class JdbcEventJournal implements EventJournal {
 
     // Owned by the writer thread.
     private final List<Pending> batch = new ArrayList<>();
+    /** The steps of the batch that a request caused (writer thread). */
+    private final List<Step> correlated = new ArrayList<>();
     private String tailHash;
     private long consecutiveFailures;
 
@@ -149,7 +154,7 @@ public final class JdbcEventJournal implements EventJournal {
             // The writer has stopped; durable() reports the failure, and queuing would only grow the heap.
             return;
         }
-        queue.offer(List.copyOf(events));
+        queue.offer(new Step(List.copyOf(events), CorrelationScope.capture()));
         // Waking a parked thread is a system call; a busy writer polls the queue anyway.
         if (writerIdle) {
             LockSupport.unpark(writer);
@@ -316,22 +321,56 @@ public final class JdbcEventJournal implements EventJournal {
 
     /** Moves whole steps from the queue into the batch while it holds fewer than maxBatch events. */
     private void topUpBatch() {
-        List<Event> step;
+        Step step;
         while (batch.size() < options.maxBatch() && (step = queue.poll()) != null) {
-            for (Event event : step) {
+            for (Event event : step.events()) {
                 batch.add(new Pending(event, codec.encode(event)));
             }
+            if (step.handoff() != null) {
+                correlated.add(step);
+            }
         }
+    }
+
+    /** One span per step of the batch that a request caused, a child of the request's engine command. */
+    private List<Tracer.Span> startCommitSpans() {
+        if (correlated.isEmpty()) {
+            return List.of();
+        }
+        List<Tracer.Span> spans = new ArrayList<>(correlated.size());
+        for (Step step : correlated) {
+            step.handoff().run(() -> spans.add(Tracing.tracer().startSpan("journal commit")
+                    .attribute("quantdesk.events", step.events().getFirst().sequence() + ".."
+                            + step.events().getLast().sequence())));
+        }
+        return spans;
+    }
+
+    /** One line per committed step a request caused, under that request's correlation id. */
+    private void logCorrelatedSteps(long nanos) {
+        if (LOG.isDebugEnabled()) {
+            for (Step step : correlated) {
+                step.handoff().run(() -> LOG.debug("journal: events {}..{} durable (commit of {} events, {} µs)",
+                        step.events().getFirst().sequence(), step.events().getLast().sequence(), batch.size(),
+                        TimeUnit.NANOSECONDS.toMicros(nanos)));
+            }
+        }
+        correlated.clear();
     }
 
     private void commitBatch() throws SQLException {
         String lastHash;
         long last = batch.getLast().event().sequence();
         long started = System.nanoTime();
+        List<Tracer.Span> spans = startCommitSpans();
         try (Connection connection = dataSource.getConnection()) {
             lastHash = WriteTransaction.run(connection, c -> insert(c, alreadyStored(JournalTables.tail(c))));
+        } finally {
+            spans.forEach(Tracer.Span::end);
         }
-        commits.committed(batch.size(), System.nanoTime() - started);
+        long took = System.nanoTime() - started;
+        commits.committed(batch.size(), took);
+        logCorrelatedSteps(took);
         hook.afterCommit(last);
         tailHash = lastHash;
         batch.clear();
@@ -397,5 +436,9 @@ public final class JdbcEventJournal implements EventJournal {
     }
 
     private record Pending(Event event, EncodedEvent row) {
+    }
+
+    /** A whole engine step, with the correlation id and trace of the request that caused it (null for none). */
+    private record Step(List<Event> events, CorrelationScope.Handoff handoff) {
     }
 }
