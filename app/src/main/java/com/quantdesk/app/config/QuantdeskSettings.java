@@ -78,6 +78,7 @@ public final class QuantdeskSettings {
             flag("speed", "--speed", null, "1"),
             flag("duration", "--duration", null, "until stopped"),
             flag("statusEvery", "--status-every", "QD_STATUS_EVERY", "10s"),
+            flag("shutdownTimeout", "--shutdown-timeout", "QD_SHUTDOWN_TIMEOUT", "30s"),
             flag("api.enabled", "--no-api", "QD_NO_API", "on (--no-api turns it off)"),
             flag("api.port", "--port", "QD_PORT", "8080"),
             flag("api.bind", "--bind", "QD_BIND", "127.0.0.1"),
