@@ -202,7 +202,8 @@ class PreflightTest {
         assertThat(f.get("security.exposure").reason()).contains("behind trusted proxies");
         assertThat(f.get("security.cors").verdict()).isEqualTo(Verdict.WARN);
         boolean passwordless = !java.net.URI.create(redisUrl).toString().contains("@");
-        assertThat(f.get("redis").verdict()).isEqualTo(passwordless ? Verdict.WARN : Verdict.PASS);
+        assertThat(f.get("redis").verdict()).as(f.get("redis").toString())
+                .isEqualTo(passwordless ? Verdict.WARN : Verdict.PASS);
 
         ServerConfig unreachable = ServerConfig.defaults(dir).withRedis("redis://127.0.0.1:" + TestRedis.freePort());
         Finding down = byId(run(new PreflightSetup("paper", Optional.of(unreachable), dir, base.dataSource(),
