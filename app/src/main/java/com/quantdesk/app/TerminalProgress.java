@@ -15,11 +15,20 @@ final class TerminalProgress implements BacktestRunner.Progress, AutoCloseable {
     private static final long SHOW_AFTER_NANOS = 1_000_000_000L;
 
     private final boolean enabled;
+    private final String task;
+    private final String unit;
     private final long started = System.nanoTime();
     private ProgressBar bar;
 
     TerminalProgress(boolean wanted, PrintWriter err) {
+        this(wanted, "Backtest", " bars");
+    }
+
+    /** A bar for {@code task} counting in {@code unit} (e.g. {@code " runs"}); it shows the ETA. */
+    TerminalProgress(boolean wanted, String task, String unit) {
         this.enabled = wanted && System.console() != null;
+        this.task = task;
+        this.unit = unit;
     }
 
     @Override
@@ -31,8 +40,8 @@ final class TerminalProgress implements BacktestRunner.Progress, AutoCloseable {
             if (System.nanoTime() - started < SHOW_AFTER_NANOS) {
                 return;
             }
-            bar = new ProgressBarBuilder().setTaskName("Backtest").setInitialMax(total)
-                    .setStyle(ProgressBarStyle.ASCII).setUnit(" bars", 1).build();
+            bar = new ProgressBarBuilder().setTaskName(task).setInitialMax(total)
+                    .setStyle(ProgressBarStyle.ASCII).setUnit(unit, 1).build();
         }
         bar.stepTo(done);
     }

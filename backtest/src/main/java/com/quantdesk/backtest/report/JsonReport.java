@@ -14,10 +14,7 @@ import com.quantdesk.core.domain.Side;
 import com.quantdesk.core.portfolio.PositionSnapshot;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.Map;
 
@@ -36,21 +33,7 @@ public final class JsonReport {
 
     /** Writes {@code result} to {@code file} atomically (a temporary file renamed into place). */
     public static void write(Path file, BacktestResult result) {
-        Path absolute = file.toAbsolutePath();
-        Path temp = absolute.resolveSibling(absolute.getFileName() + ".tmp");
-        try {
-            try (OutputStream out = Files.newOutputStream(temp)) {
-                write(out, result);
-            }
-            Files.move(temp, absolute, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            try {
-                Files.deleteIfExists(temp);
-            } catch (IOException ignored) {
-                // the original error is the one worth reporting
-            }
-            throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
-        }
+        AtomicFile.write(file, out -> write(out, result));
     }
 
     /** Writes {@code result} to a stream (not closed). */
@@ -128,7 +111,7 @@ public final class JsonReport {
         }
     }
 
-    private static void metrics(JsonGenerator g, PerformanceMetrics m) throws IOException {
+    static void metrics(JsonGenerator g, PerformanceMetrics m) throws IOException {
         g.writeObjectFieldStart("metrics");
         g.writeNumberField("totalReturn", m.totalReturn());
         g.writeNumberField("cagr", m.cagr());
@@ -209,7 +192,7 @@ public final class JsonReport {
         g.writeEndObject();
     }
 
-    private static void money(JsonGenerator g, String name, long paise) throws IOException {
+    static void money(JsonGenerator g, String name, long paise) throws IOException {
         g.writeFieldName(name);
         g.writeNumber(Paise.toRupees(paise));
     }
