@@ -11,7 +11,6 @@ import com.quantdesk.backtest.report.RupeeFormat;
 import com.quantdesk.core.domain.Paise;
 import com.quantdesk.core.risk.RiskLimits;
 import com.quantdesk.core.strategy.ParameterSpec;
-import com.quantdesk.core.strategy.StrategyCatalog;
 import com.quantdesk.core.strategy.StrategyDescriptor;
 import com.quantdesk.core.strategy.StrategyParameters;
 import com.quantdesk.core.time.MarketTime;
@@ -54,6 +53,14 @@ final class BacktestCommand implements Callable<Integer> {
     @Option(names = "--param", paramLabel = "KEY=VALUE", mapFallbackValue = "",
             description = "Strategy parameter, repeatable, e.g. --param fast=10 --param slow=30.")
     Map<String, String> params = new LinkedHashMap<>();
+
+    @Option(names = "--strategy-file", paramLabel = "FILE",
+            description = "Compile and run your own strategy from a Java file (see 'quantdesk strategy new').")
+    Path strategyFile;
+
+    @Option(names = "--strategies-dir", paramLabel = "DIR",
+            description = "Folder of strategy jars found through ServiceLoader. Default: strategies.")
+    Path strategiesDir;
 
     @ArgGroup(exclusive = true, multiplicity = "0..1")
     Source source = new Source();
@@ -132,7 +139,8 @@ final class BacktestCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         rejectSyntheticOptionsWithFiles();
-        StrategyDescriptor descriptor = catalog(strategy);
+        StrategyDescriptor descriptor = StrategyChoice.choose(strategy,
+                spec.commandLine().getParseResult().hasMatchedOption("--strategy"), strategyFile, strategiesDir);
         StrategyParameters parameters = parameters(descriptor);
         long capitalPaise = capitalPaise();
         MarketData data = source.files != null
@@ -197,14 +205,6 @@ final class BacktestCommand implements Callable<Integer> {
             return Optional.of(BacktestConfig.backtestRiskLimits().with(risk));
         } catch (IllegalArgumentException e) {
             throw new UsageException("--risk: " + e.getMessage(), e);
-        }
-    }
-
-    private static StrategyDescriptor catalog(String name) {
-        try {
-            return StrategyCatalog.builtIns().get(name);
-        } catch (IllegalArgumentException e) {
-            throw new UsageException("--strategy: " + e.getMessage(), e);
         }
     }
 
