@@ -154,6 +154,54 @@ class UserStrategiesTest {
         assertThat(run.outLines()).contains("Backtest  jar-breakout (lookback=10, exit=10, qty=10)");
     }
 
+    @Test
+    void theSameFileRunsABotInPaperTrading() throws IOException {
+        newStrategy("Breakout");
+        Path config = dir.resolve("desk.yaml");
+        Files.writeString(config, """
+                dataDir: data
+                feed: {mode: demo, interval: 1s, symbols: [RELIANCE]}
+                accounts: [{id: desk, capital: 500000}]
+                bots:
+                  - {id: my-breakout, account: desk, strategyFile: src/Breakout.java,
+                     params: {lookback: 3, exit: 2, qty: 1}, symbols: [RELIANCE]}
+                """);
+
+        CliRun run = quantdesk("paper", "--no-api", "--config", config.toString(), "--speed", "600",
+                "--duration", "2s", "--status-every", "1s");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.outLines()).contains("  bot:      my-breakout breakout [RELIANCE] running",
+                "stopped; working orders stay at the venue and are restored on the next start");
+        assertThat(run.outLines()).anyMatch(l -> l.matches(".* IST  events \\d+ .*my-breakout running \\d+ fills.*"));
+    }
+
+    @Test
+    void aPaperBotsStrategyFileThatDoesNotCompileNamesTheFieldAndLine() throws IOException {
+        Path source = Files.createDirectories(dir.resolve("src")).resolve("Bad.java");
+        Files.writeString(source, """
+                public class Bad implements com.quantdesk.core.strategy.StrategyProvider {
+                    public com.quantdesk.core.strategy.StrategyDescriptor descriptor() {
+                        return null
+                    }
+                }
+                """);
+        Path config = dir.resolve("desk.yaml");
+        Files.writeString(config, """
+                dataDir: data
+                accounts: [{id: desk, capital: 500000}]
+                bots: [{id: b, account: desk, strategyFile: src/Bad.java, symbols: [RELIANCE]}]
+                """);
+
+        CliRun run = quantdesk("paper", "--no-api", "--config", config.toString(), "--duration", "1s");
+
+        assertThat(run.exitCode()).isEqualTo(QuantdeskCommand.USAGE);
+        assertThat(run.errLines()).containsExactly(
+                "quantdesk: " + config + ": bots[0].strategyFile: " + source + " does not compile (1 error):",
+                source + ":3:20: ';' expected");
+        assertThat(dir.resolve("data")).doesNotExist();
+    }
+
     /** Compiles {@code source} and packs its classes with a ServiceLoader registration, as a user's build would. */
     private void buildJar(Path source, Path jar) throws IOException {
         Path classes = Files.createDirectories(dir.resolve("jar-classes"));
