@@ -47,7 +47,8 @@ final class BacktestCommand implements Callable<Integer> {
     CommandLine.Model.CommandSpec spec;
 
     @Option(names = "--strategy", paramLabel = "NAME", defaultValue = "sma-cross",
-            description = "Strategy to run (see 'quantdesk strategies'). Default: ${DEFAULT-VALUE}.")
+            description = "Strategy to run (see 'quantdesk strategies'); with --strategy-file, which of the "
+                    + "file's strategies. Default: ${DEFAULT-VALUE}.")
     String strategy;
 
     @Option(names = "--param", paramLabel = "KEY=VALUE", mapFallbackValue = "",

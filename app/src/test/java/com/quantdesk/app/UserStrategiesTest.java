@@ -120,6 +120,49 @@ class UserStrategiesTest {
     }
 
     @Test
+    void aFileWithSeveralStrategiesNeedsStrategyToPickOne() throws IOException {
+        Path source = Files.writeString(dir.resolve("Pair.java"), """
+                import com.quantdesk.core.strategy.*;
+                import java.util.List;
+
+                public class Pair {
+                    public static class Quiet implements StrategyProvider {
+                        public StrategyDescriptor descriptor() {
+                            return new StrategyDescriptor("quiet", "never trades",
+                                    List.of(ParameterSpec.integer("qty", "shares", 1, 1, 10)), p -> (c, b) -> { });
+                        }
+                    }
+
+                    public static class Loud implements StrategyProvider {
+                        public StrategyDescriptor descriptor() {
+                            return new StrategyDescriptor("loud", "buys every bar", List.of(),
+                                    p -> (c, b) -> c.market(b.symbol(), com.quantdesk.core.domain.Side.BUY, 1,
+                                            com.quantdesk.core.domain.Product.CNC));
+                        }
+                    }
+                }
+                """);
+        String[] period = {"--synthetic", "--from", "2024-01-01", "--to", "2024-01-31", "--no-progress"};
+
+        CliRun unnamed = quantdesk(with(period, "backtest", "--strategy-file", source.toString()));
+        CliRun quiet = quantdesk(with(period, "backtest", "--strategy-file", source.toString(), "--strategy", "quiet"));
+        CliRun missing = quantdesk(with(period, "backtest", "--strategy-file", source.toString(), "--strategy", "x"));
+
+        assertThat(unnamed.exitCode()).isEqualTo(QuantdeskCommand.USAGE);
+        assertThat(unnamed.err()).isEqualTo("quantdesk: --strategy-file: " + source + " declares several strategies "
+                + "(quiet, loud); pick one with --strategy\n");
+        assertThat(quiet.exitCode()).as("stderr: %s", quiet.err()).isEqualTo(QuantdeskCommand.OK);
+        assertThat(quiet.outLines()).contains("Backtest  quiet (qty=1)");
+        assertThat(quiet.outLines()).anySatisfy(line -> assertThat(line).matches("Orders / fills +0 / 0"));
+        assertThat(missing.err()).isEqualTo("quantdesk: --strategy: " + source + " declares no strategy 'x' (it "
+                + "declares quiet, loud)\n");
+    }
+
+    private static String[] with(String[] tail, String... head) {
+        return Stream.concat(Stream.of(head), Stream.of(tail)).toArray(String[]::new);
+    }
+
+    @Test
     void strategyNewRefusesToOverwriteAndNamesABadName() throws IOException {
         Path source = newStrategy("Breakout");
         Files.writeString(source, "// mine\n");
