@@ -2,9 +2,14 @@ package com.quantdesk.app;
 
 import static com.quantdesk.app.CliRun.quantdesk;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.quantdesk.app.paper.PaperConfig;
+import com.quantdesk.app.paper.PaperConfigLoader;
+import com.quantdesk.app.strategies.UserStrategy;
+import com.quantdesk.core.strategy.StrategyDescriptor;
 import java.io.IOException;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Method;
@@ -243,6 +248,40 @@ class UserStrategiesTest {
                 "quantdesk: " + config + ": bots[0].strategyFile: " + source + " does not compile (1 error):",
                 source + ":3:20: ';' expected");
         assertThat(dir.resolve("data")).doesNotExist();
+    }
+
+    @Test
+    void aPaperBotNamesAJarStrategyFromTheStrategiesFolderNextToTheConfiguration() throws IOException {
+        Path desk = Files.createDirectories(dir.resolve("desk"));
+        buildJar(newStrategy("JarBreakout"), Files.createDirectories(desk.resolve("strategies")).resolve("mine.jar"));
+        Path config = desk.resolve("quantdesk.yaml");
+        Files.writeString(config, """
+                accounts: [{id: desk}]
+                bots:
+                  - {id: a, account: desk, strategy: jar-breakout, params: {qty: 3}, symbols: [INFY]}
+                  - {id: b, account: desk, strategy: sma-cross, symbols: [INFY]}
+                """);
+
+        PaperConfig loaded = PaperConfigLoader.load(config);
+
+        assertThat(loaded.bots().get(0).strategy()).isEqualTo("jar-breakout");
+        assertThat(loaded.bots().get(0).userStrategy().map(UserStrategy::source))
+                .contains(desk.resolve("strategies/mine.jar").toString());
+        assertThat(loaded.bots().get(1).userStrategy()).isEmpty();
+        assertThat(loaded.strategies().all().stream().map(StrategyDescriptor::name))
+                .containsExactly("sma-cross", "rsi-reversion", "donchian-breakout", "jar-breakout");
+    }
+
+    @Test
+    void aPaperBotWithAnUnknownStrategySaysWhereStrategiesComeFrom() throws IOException {
+        Path config = Files.writeString(dir.resolve("quantdesk.yaml"), """
+                accounts: [{id: desk}]
+                bots: [{id: a, account: desk, strategy: nothing, symbols: [INFY]}]
+                """);
+
+        assertThatThrownBy(() -> PaperConfigLoader.load(config)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage(config + ": bots[0].strategy: unknown strategy 'nothing'; available: sma-cross, "
+                        + "rsi-reversion, donchian-breakout (or give a Java file with strategyFile)");
     }
 
     /** Compiles {@code source} and packs its classes with a ServiceLoader registration, as a user's build would. */
