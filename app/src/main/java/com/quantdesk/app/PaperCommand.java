@@ -7,7 +7,6 @@ import com.quantdesk.app.paper.PaperStatus;
 import com.quantdesk.app.paper.PaperTrading;
 import com.quantdesk.core.domain.Paise;
 import com.quantdesk.core.domain.Symbol;
-import com.quantdesk.core.strategy.StrategyCatalog;
 import com.quantdesk.server.ServerConfig;
 import com.quantdesk.server.api.ApiServer;
 import com.quantdesk.server.auth.AccessTokens;
@@ -180,7 +179,7 @@ class PaperCommand implements Callable<Integer> {
         if (serverConfig != null) {
             try {
                 api = ApiServer.start(serverConfig, trading(runtime), new SyntheticBacktestData(),
-                        StrategyCatalog.builtIns(), InstantSource.system(), VERSION,
+                        config.strategies(), InstantSource.system(), VERSION,
                         env(Users.ADMIN_PASSWORD_ENV), env(SecretBox.ENV), env(AccessTokens.ENV));
             } catch (RuntimeException e) {
                 runtime.close();

@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
         description = "Algorithmic trading for NSE equities: backtest, paper-trade and trade live.",
         subcommands = {BacktestCommand.class, PaperCommand.class, LiveCommand.class, KiteSandboxCommand.class, KiteCommand.class,
                 BackupCommand.class, RestoreCommand.class, PreflightCommand.class, ConfigCommand.class,
-                StrategiesCommand.class, SweepCommand.class, WalkForwardCommand.class,
+                StrategiesCommand.class, StrategyCommand.class, SweepCommand.class, WalkForwardCommand.class,
                 DataCommand.class, JournalCommand.class, CommandLine.HelpCommand.class})
 public final class QuantdeskCommand implements Runnable {
 

@@ -3,7 +3,6 @@ package com.quantdesk.app;
 import com.quantdesk.backtest.BacktestConfig;
 import com.quantdesk.core.domain.Paise;
 import com.quantdesk.core.risk.RiskLimits;
-import com.quantdesk.core.strategy.StrategyCatalog;
 import com.quantdesk.core.strategy.StrategyDescriptor;
 import com.quantdesk.core.strategy.StrategyParameters;
 import com.quantdesk.sim.cost.ChargeRates;
@@ -31,8 +30,17 @@ final class RunOptions {
     CommandLine.Model.CommandSpec spec;
 
     @Option(names = "--strategy", paramLabel = "NAME", defaultValue = "sma-cross",
-            description = "Strategy to run (see 'quantdesk strategies'). Default: ${DEFAULT-VALUE}.")
+            description = "Strategy to run (see 'quantdesk strategies'); with --strategy-file, which of the "
+                    + "file's strategies. Default: ${DEFAULT-VALUE}.")
     String strategy;
+
+    @Option(names = "--strategy-file", paramLabel = "FILE",
+            description = "Compile and run your own strategy from a Java file (see 'quantdesk strategy new').")
+    java.nio.file.Path strategyFile;
+
+    @Option(names = "--strategies-dir", paramLabel = "DIR",
+            description = "Folder of strategy jars found through ServiceLoader. Default: strategies.")
+    java.nio.file.Path strategiesDir;
 
     @Option(names = "--param", paramLabel = "KEY=VALUE", mapFallbackValue = "",
             description = "Strategy parameter, repeatable, e.g. --param fast=10 --param slow=30.")
@@ -101,13 +109,10 @@ final class RunOptions {
     @Option(names = "--skip-bad-rows", description = "Skip malformed CSV rows (reported) instead of stopping.")
     boolean skipBadRows;
 
-    /** The strategy named by --strategy. */
+    /** The strategy named by --strategy: a built-in, one of a strategy jar's, or one of --strategy-file's. */
     StrategyDescriptor descriptor() {
-        try {
-            return StrategyCatalog.builtIns().get(strategy);
-        } catch (IllegalArgumentException e) {
-            throw new UsageException("--strategy: " + e.getMessage(), e);
-        }
+        return StrategyChoice.choose(strategy, spec.commandLine().getParseResult().hasMatchedOption("--strategy"),
+                strategyFile, strategiesDir);
     }
 
     /** The --param values with --qty folded in, as text, not yet resolved. */

@@ -43,7 +43,8 @@ class HelpTest {
                 List.of("kite-sandbox"), List.of("kite"), List.of("kite", "decode"), List.of("kite", "check"),
                 List.of("kite", "login"), List.of("backup"), List.of("backup", "verify"), List.of("backup", "key"),
                 List.of("restore"), List.of("preflight"), List.of("preflight", "live"), List.of("config"),
-                List.of("config", "check"), List.of("strategies"), List.of("sweep"), List.of("walkforward"),
+                List.of("config", "check"), List.of("strategies"), List.of("strategy"), List.of("strategy", "new"),
+                List.of("sweep"), List.of("walkforward"),
                 List.of("data"), List.of("data", "generate"), List.of("journal"), List.of("journal", "verify"), List.of("journal", "state"),
                 List.of("help"));
     }

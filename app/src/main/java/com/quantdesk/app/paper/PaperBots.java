@@ -11,7 +11,6 @@ import com.quantdesk.core.engine.EngineLoop;
 import com.quantdesk.core.engine.TradingEngine;
 import com.quantdesk.core.journal.EventJournal;
 import com.quantdesk.core.market.BarInterval;
-import com.quantdesk.core.strategy.StrategyCatalog;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -112,7 +111,7 @@ final class PaperBots {
             }
         }
         try {
-            StrategyCatalog.builtIns().get(bot.strategy()).create(bot.params());
+            config.strategies().get(bot.strategy()).create(bot.params());
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("bots." + bot.id() + ": " + e.getMessage(), e);
         }

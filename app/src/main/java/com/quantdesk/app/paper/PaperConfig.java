@@ -1,9 +1,12 @@
 package com.quantdesk.app.paper;
 
+import com.quantdesk.app.strategies.UserStrategies;
+import com.quantdesk.app.strategies.UserStrategy;
 import com.quantdesk.core.bot.BotState;
 import com.quantdesk.core.domain.AccountId;
 import com.quantdesk.core.domain.BotId;
 import com.quantdesk.core.domain.Symbol;
+import com.quantdesk.core.strategy.StrategyCatalog;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -140,6 +143,16 @@ public record PaperConfig(Path dataDirectory, Optional<String> databaseUrl, Feed
     }
 
     /**
+     * The strategies this configuration's bots can run: the built-ins and every user strategy a bot
+     * names (from a Java file or a strategy jar).
+     *
+     * @throws IllegalArgumentException when two user strategies share a name or take a built-in's
+     */
+    public StrategyCatalog strategies() {
+        return UserStrategies.catalog(bots.stream().flatMap(b -> b.userStrategy().stream()).toList());
+    }
+
+    /**
      * A bot.
      *
      * @param id       bot id
@@ -150,9 +163,17 @@ public record PaperConfig(Path dataDirectory, Optional<String> databaseUrl, Feed
      * @param bar      bar interval it sees
      * @param state    the state it is created in: running, paused or stopped (only on its first start; after
      *                 that the journal knows it)
+     * @param userStrategy the strategy when it is not a built-in: compiled from the bot's
+     *                     {@code strategyFile} or found in a strategy jar
      */
     public record Bot(BotId id, AccountId account, String strategy, Map<String, String> params, List<Symbol> symbols,
-                      Duration bar, BotState state) {
+                      Duration bar, BotState state, Optional<UserStrategy> userStrategy) {
+
+        /** A bot running a built-in strategy. */
+        public Bot(BotId id, AccountId account, String strategy, Map<String, String> params, List<Symbol> symbols,
+                   Duration bar, BotState state) {
+            this(id, account, strategy, params, symbols, bar, state, Optional.empty());
+        }
 
         /** Validates the bot. */
         public Bot {
@@ -163,6 +184,7 @@ public record PaperConfig(Path dataDirectory, Optional<String> databaseUrl, Feed
             symbols = List.copyOf(symbols);
             Objects.requireNonNull(bar, "bots." + id + ".bar");
             Objects.requireNonNull(state, "bots." + id + ".state");
+            Objects.requireNonNull(userStrategy, "bots." + id + ".userStrategy");
             if (state == BotState.DELETED) {
                 throw new IllegalArgumentException("bots." + id + ".state: must be running, paused or stopped");
             }

@@ -4,6 +4,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.quantdesk.app.strategies.StrategyFileCompiler;
+import com.quantdesk.app.strategies.UserStrategies;
+import com.quantdesk.app.strategies.UserStrategy;
 import com.quantdesk.core.bot.BotState;
 import com.quantdesk.core.domain.AccountId;
 import com.quantdesk.core.domain.BotId;
@@ -146,16 +149,23 @@ public final class PaperConfigLoader {
             accounts.add(account(accountList.get(i), "accounts[" + i + "]"));
         }
         List<PaperConfig.Bot> bots = new ArrayList<>();
+        StrategySources strategies = new StrategySources(base);
         JsonNode botList = root.get("bots");
         if (botList != null && !botList.isNull()) {
             if (!botList.isArray()) {
                 throw new IllegalArgumentException("bots: expected a list");
             }
             for (int i = 0; i < botList.size(); i++) {
-                bots.add(bot(botList.get(i), "bots[" + i + "]"));
+                bots.add(bot(botList.get(i), "bots[" + i + "]", strategies));
             }
         }
-        return new PaperConfig(dataDir, database, feed, venue, accounts, bots);
+        PaperConfig config = new PaperConfig(dataDir, database, feed, venue, accounts, bots);
+        try {
+            config.strategies();
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("bots: " + e.getMessage(), e);
+        }
+        return config;
     }
 
     private static PaperConfig.Account account(JsonNode node, String path) {
@@ -183,9 +193,9 @@ public final class PaperConfigLoader {
         return new PaperConfig.Account(id, Paise.fromRupees(capital), risk);
     }
 
-    private static PaperConfig.Bot bot(JsonNode node, String path) {
-        unknownKeys(node, path + ".", Set.of("id", "account", "strategy", "params", "symbols", "bar", "state",
-                "mode"));
+    private static PaperConfig.Bot bot(JsonNode node, String path, StrategySources strategies) {
+        unknownKeys(node, path + ".", Set.of("id", "account", "strategy", "strategyFile", "params", "symbols", "bar",
+                "state", "mode"));
         String mode = text(node, "mode", "paper").trim().toLowerCase(Locale.ROOT);
         if (!mode.equals("paper")) {
             throw new IllegalArgumentException(path + ".mode: '" + mode + "' is not available; this process "
@@ -193,13 +203,12 @@ public final class PaperConfigLoader {
         }
         BotId id = id(() -> BotId.of(required(node, "id", path)), path + ".id");
         AccountId account = id(() -> AccountId.of(required(node, "account", path)), path + ".account");
-        String strategy = required(node, "strategy", path);
-        StrategyDescriptor descriptor;
-        try {
-            descriptor = StrategyCatalog.builtIns().get(strategy);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(path + ".strategy: " + e.getMessage(), e);
-        }
+        Optional<UserStrategy> userStrategy = node.hasNonNull("strategyFile")
+                ? Optional.of(strategies.fromFile(text(node, "strategyFile", ""), text(node, "strategy", null), path))
+                : strategies.byName(required(node, "strategy", path), path);
+        StrategyDescriptor descriptor = userStrategy.map(UserStrategy::descriptor)
+                .orElseGet(() -> StrategyCatalog.builtIns().get(text(node, "strategy", "")));
+        String strategy = descriptor.name();
         Map<String, String> params = new LinkedHashMap<>();
         JsonNode paramNode = node.get("params");
         if (paramNode != null && !paramNode.isNull()) {
@@ -215,7 +224,66 @@ public final class PaperConfigLoader {
         }
         return new PaperConfig.Bot(id, account, strategy, params, symbols(node.get("symbols"), path + ".symbols",
                 List.of()), barSize(text(node, "bar", "1m"), path + ".bar"),
-                botState(text(node, "state", "running"), path + ".state"));
+                botState(text(node, "state", "running"), path + ".state"), userStrategy);
+    }
+
+    /**
+     * Where a file's bots find strategies not built in: Java files relative to the configuration file,
+     * and the jars in the {@code strategies} folder next to it. Each is read once per file.
+     */
+    private static final class StrategySources {
+        private final Path base;
+        private final Map<Path, List<UserStrategy>> compiled = new LinkedHashMap<>();
+        private List<UserStrategy> jars;
+
+        StrategySources(Path base) {
+            this.base = base;
+        }
+
+        /** A bot's {@code strategyFile}, and its {@code strategy} when the file declares several. */
+        UserStrategy fromFile(String file, String name, String path) {
+            List<UserStrategy> declared;
+            try {
+                declared = compiled.computeIfAbsent(base.resolve(file).normalize(),
+                        f -> new StrategyFileCompiler().compile(f));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(path + ".strategyFile: " + e.getMessage(), e);
+            }
+            List<String> names = declared.stream().map(UserStrategy::name).toList();
+            if (name == null) {
+                if (declared.size() > 1) {
+                    throw new IllegalArgumentException(path + ".strategy: " + file + " declares several strategies ("
+                            + String.join(", ", names) + "); name one");
+                }
+                return declared.getFirst();
+            }
+            return declared.stream().filter(s -> s.name().equals(name)).findFirst().orElseThrow(() ->
+                    new IllegalArgumentException(path + ".strategy: " + file + " declares no strategy '" + name
+                            + "' (it declares " + String.join(", ", names) + ")"));
+        }
+
+        /** Empty for a built-in strategy; the jar's strategy otherwise. */
+        Optional<UserStrategy> byName(String name, String path) {
+            if (StrategyCatalog.builtIns().find(name).isPresent()) {
+                return Optional.empty();
+            }
+            if (jars == null) {
+                try {
+                    jars = UserStrategies.fromJars(base.resolve(UserStrategies.DEFAULT_DIRECTORY));
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException(path + ".strategy: " + e.getMessage(), e);
+                }
+            }
+            Optional<UserStrategy> found = jars.stream().filter(s -> s.name().equals(name)).findFirst();
+            if (found.isEmpty()) {
+                List<String> known = new ArrayList<>(StrategyCatalog.builtIns().all().stream()
+                        .map(StrategyDescriptor::name).toList());
+                jars.forEach(s -> known.add(s.name()));
+                throw new IllegalArgumentException(path + ".strategy: unknown strategy '" + name + "'; available: "
+                        + String.join(", ", known) + " (or give a Java file with strategyFile)");
+            }
+            return found;
+        }
     }
 
     /** A bot's starting state: running, paused or stopped (deleting is not something a file starts with). */

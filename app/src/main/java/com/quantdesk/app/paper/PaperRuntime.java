@@ -20,7 +20,6 @@ import com.quantdesk.core.market.MarketHours;
 import com.quantdesk.core.market.NseCalendar;
 import com.quantdesk.core.risk.RiskEngine;
 import com.quantdesk.core.risk.RiskLimits;
-import com.quantdesk.core.strategy.StrategyCatalog;
 import com.quantdesk.core.time.ManualClock;
 import com.quantdesk.sim.cost.AccountLedgers;
 import com.quantdesk.sim.cost.ChargeRates;
@@ -190,7 +189,7 @@ public final class PaperRuntime implements AutoCloseable {
             }
             this.gateway = new DurableGateway(venue, store.journal(), engineThread, System::nanoTime);
             this.engine = new TradingEngine(clock, gateway, instruments::find);
-            engine.useStrategies(StrategyCatalog.builtIns());
+            engine.useStrategies(config.strategies());
             RiskEngine limits = new RiskEngine(paperLimits(Map.of())).withMarketHours(hours());
             for (PaperConfig.Account account : config.accounts()) {
                 limits = limits.withLimits(account.id(), paperLimits(account.risk()));
