@@ -57,6 +57,31 @@ class UserStrategiesTest {
     }
 
     @Test
+    void aSweepOfTheFilesStrategyAgreesWithItsSingleRun() throws IOException {
+        Path source = newStrategy("SweptBreakout");
+        Path json = dir.resolve("sweep.json");
+        Path[] data = generateRelianceAndInfyFor2024();
+
+        CliRun run = quantdesk("sweep", "--strategy-file", source.toString(), "--grid", "lookback=10,20,30",
+                "--data", data[0].toString(), data[1].toString(), "--json", json.toString(), "--no-progress",
+                "--threads", "2");
+
+        assertThat(run.exitCode()).as("stderr: %s", run.err()).isEqualTo(QuantdeskCommand.OK);
+        JsonNode results = new ObjectMapper().readTree(json.toFile()).path("results");
+        assertThat(results).hasSize(3);
+        JsonNode twenty = null;
+        for (JsonNode row : results) {
+            if (row.path("parameters").path("lookback").asDouble() == 20) {
+                twenty = row;
+            }
+        }
+        // The same file, parameters and bars as theNewStrategyCompilesAndBacktestsFromItsFile's single run.
+        assertThat(twenty).isNotNull();
+        assertThat(twenty.path("finalEquity").decimalValue()).isEqualByComparingTo("1002882.39");
+        assertThat(twenty.path("orders").asInt()).isEqualTo(22);
+    }
+
+    @Test
     void theNewStrategysTestCompilesAndPasses() throws Exception {
         Path source = newStrategy("Breakout");
         Path test = dir.resolve("src").resolve("BreakoutTest.java");
