@@ -78,6 +78,26 @@ class BacktestCommandTest {
     }
 
     @Test
+    void withoutTheRiskEngineTheVenueStillRefusesOrdersBeyondTheCapital() throws IOException {
+        Path json = dir.resolve("small.json");
+
+        CliRun run = quantdesk("backtest", "--synthetic", "--symbols", "RELIANCE", "--capital", "100", "--no-risk",
+                "--json", json.toString(), "--no-progress");
+
+        assertThat(run.exitCode()).as("stderr: %s", run.err()).isEqualTo(QuantdeskCommand.OK);
+        JsonNode result = new ObjectMapper().readTree(json.toFile());
+        assertThat(result.path("fills")).isEmpty();
+        assertThat(result.path("orders")).isNotEmpty().allSatisfy(order -> {
+            assertThat(order.path("status").asText()).isEqualTo("REJECTED");
+            assertThat(order.path("reason").asText()).startsWith("VENUE_INSUFFICIENT_FUNDS: order needs ₹")
+                    .endsWith(" but ₹100.00 is available");
+        });
+        assertThat(result.path("finalEquity").decimalValue()).isEqualByComparingTo("100.00");
+        assertThat(result.path("openPositions")).isEmpty();
+        assertThat(run.outLines()).anySatisfy(line -> assertThat(line).matches("Total return +0\\.00%"));
+    }
+
+    @Test
     void qtyOptionSetsTheStrategysQuantityParameter() {
         CliRun run = quantdesk("backtest", "--strategy", "rsi-reversion", "--qty", "25",
                 "--from", "2024-01-01", "--to", "2024-03-31");
