@@ -135,18 +135,21 @@ final class BacktestCommand implements Callable<Integer> {
         StrategyDescriptor descriptor = catalog(strategy);
         StrategyParameters parameters = parameters(descriptor);
         long capitalPaise = capitalPaise();
+        VenueConfig venue = venueConfig();
+        if (!Double.isFinite(riskFree) || riskFree <= -1) {
+            throw new UsageException("--risk-free: must be a fraction above -1 (e.g. 0.065), was " + plain(riskFree));
+        }
+        Optional<RiskLimits> limits = riskLimits();
+        OutputFile.check("--report", report);
+        OutputFile.check("--json", json);
+        OutputFile.distinct("--report", report, "--json", json);
         MarketData data = source.files != null
                 ? MarketData.fromCsv(source.files, skipBadRows)
                 : MarketData.synthetic(MarketData.parseSymbols(symbols), from, to, MarketData.parseBarSize(bar), seed);
         data.notes().forEach(note -> err.println("note: " + note));
         BacktestConfig config;
-        if (!Double.isFinite(riskFree) || riskFree <= -1) {
-            throw new UsageException("--risk-free must be a fraction above -1 (e.g. 0.065), was " + riskFree);
-        }
-        Optional<RiskLimits> limits = riskLimits();
         try {
-            config = new BacktestConfig(descriptor, parameters, data.bars(), data.instruments(), capitalPaise,
-                    VenueConfig.defaults().withSlippageBps(slippageBps).withVolumeParticipation(volumeCap),
+            config = new BacktestConfig(descriptor, parameters, data.bars(), data.instruments(), capitalPaise, venue,
                     noCharges ? Optional.empty() : Optional.of(ChargeRates.zerodhaNse()), riskFree, List.of(),
                     limits);
         } catch (IllegalArgumentException e) {
@@ -186,6 +189,23 @@ final class BacktestCommand implements Callable<Integer> {
         }
     }
 
+    /** The venue's fill rules from the options, each checked under the option's own name. */
+    private VenueConfig venueConfig() {
+        if (slippageBps < 0 || slippageBps > 10_000) {
+            throw new UsageException("--slippage-bps: must be within 0..10000, was " + slippageBps);
+        }
+        if (!(volumeCap >= 0 && volumeCap <= 1)) {
+            throw new UsageException("--volume-cap: must be within 0..1 (0 = no cap), was " + plain(volumeCap));
+        }
+        return VenueConfig.defaults().withSlippageBps(slippageBps).withVolumeParticipation(volumeCap);
+    }
+
+    /** A number as a person would write it: 2 rather than 2.0. */
+    private static String plain(double value) {
+        return Double.isFinite(value) ? BigDecimal.valueOf(value).stripTrailingZeros().toPlainString()
+                : Double.toString(value);
+    }
+
     private Optional<RiskLimits> riskLimits() {
         if (noRisk) {
             if (!risk.isEmpty()) {
@@ -218,6 +238,11 @@ final class BacktestCommand implements Callable<Integer> {
                 throw new UsageException("--qty: strategy " + descriptor.name() + " has no qty parameter");
             }
             given.put("qty", Long.toString(quantity));
+            try {
+                StrategyParameters.resolve(descriptor.parameters(), Map.of("qty", Long.toString(quantity)));
+            } catch (IllegalArgumentException e) {
+                throw new UsageException("--qty: " + e.getMessage(), e);
+            }
         }
         try {
             StrategyParameters resolved = StrategyParameters.resolve(descriptor.parameters(), given);
@@ -230,12 +255,16 @@ final class BacktestCommand implements Callable<Integer> {
 
     private long capitalPaise() {
         if (capital.signum() <= 0) {
-            throw new UsageException("--capital must be positive, was " + capital.toPlainString());
+            throw new UsageException("--capital: must be positive, was " + capital.toPlainString());
+        }
+        if (capital.stripTrailingZeros().scale() > 2) {
+            throw new UsageException("--capital: rupees with at most two decimals (whole paise), was "
+                    + capital.toPlainString());
         }
         try {
             return Paise.fromRupees(capital);
         } catch (ArithmeticException e) {
-            throw new UsageException("--capital " + capital.toPlainString() + " is too large", e);
+            throw new UsageException("--capital: " + capital.toPlainString() + " rupees is too large", e);
         }
     }
 
@@ -270,7 +299,6 @@ final class BacktestCommand implements Callable<Integer> {
         out.println("-".repeat(50));
     }
 
-    /** The run's span in IST: dates for daily bars (stamped 09:15), date and time otherwise. */
     private static String parametersText(Map<String, Double> parameters) {
         StringBuilder sb = new StringBuilder();
         parameters.forEach((k, v) -> sb.append(sb.isEmpty() ? "" : ", ").append(k).append('=')

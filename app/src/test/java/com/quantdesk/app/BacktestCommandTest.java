@@ -29,7 +29,7 @@ class BacktestCommandTest {
         assertThat(run.outLines()).contains(
                 "Backtest  sma-cross (fast=10, slow=30, qty=10)",
                 "Symbols   RELIANCE,INFY",
-                "Period    2024-01-01 .. 2024-03-29  (130 bars)");
+                "Period    2024-01-01 → 2024-03-29  (130 bars)");
     }
 
     @Test
@@ -98,6 +98,16 @@ class BacktestCommandTest {
     }
 
     @Test
+    void theSummaryShowsIntradayPeriodsWithTheirIstTimes() {
+        CliRun run = quantdesk("backtest", "--synthetic", "--symbols", "RELIANCE", "--bar", "1m",
+                "--from", "2024-01-01", "--to", "2024-01-05", "--no-progress");
+
+        assertThat(run.exitCode()).as("stderr: %s", run.err()).isEqualTo(QuantdeskCommand.OK);
+        // Five sessions of 375 one-minute bars, the last stamped 15:29.
+        assertThat(run.outLines()).contains("Period    2024-01-01 09:15 → 2024-01-05 15:29 IST  (1,875 bars)");
+    }
+
+    @Test
     void qtyOptionSetsTheStrategysQuantityParameter() {
         CliRun run = quantdesk("backtest", "--strategy", "rsi-reversion", "--qty", "25",
                 "--from", "2024-01-01", "--to", "2024-03-31");
@@ -129,7 +139,7 @@ class BacktestCommandTest {
         assertThat(lenient.exitCode()).isEqualTo(QuantdeskCommand.OK);
         assertThat(lenient.errLines())
                 .containsExactly("note: skipped " + file + ", line " + badLine + ": high 99.00 < low 101.00");
-        assertThat(lenient.outLines()).contains("Period    2024-01-01 .. 2024-03-29  (65 bars)");
+        assertThat(lenient.outLines()).contains("Period    2024-01-01 → 2024-03-29  (65 bars)");
     }
 
     private Path[] generateRelianceAndInfyForQ1() {
