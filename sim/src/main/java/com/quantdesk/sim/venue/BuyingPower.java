@@ -170,20 +170,24 @@ public final class BuyingPower {
         return sum;
     }
 
-    /** The block of an order, or null when a market order cannot be valued. */
+    /**
+     * The block of an order, or null when a market order that adds exposure cannot be valued (one
+     * that only closes needs no price: a square-off must not wait for one).
+     */
     private Block block(Order order, long quantity, long limit, long trigger, long lastPrice, long filled) {
-        long price;
+        long closable = closable(order.account(), order.id(), order.symbol(), order.product(), order.side());
+        long reducing = Math.min(quantity, closable);
+        long price = 0;
         if (limit != 0) {
             price = limit;
         } else {
             long base = trigger != 0 ? trigger : lastPrice;
-            if (base <= 0) {
+            if (base > 0) {
+                price = Math.addExact(base, Math.ceilDiv(Math.multiplyExact(base, (long) marketBufferBps), 10_000L));
+            } else if (reducing < quantity) {
                 return null;
             }
-            price = Math.addExact(base, Math.ceilDiv(Math.multiplyExact(base, (long) marketBufferBps), 10_000L));
         }
-        long closable = closable(order.account(), order.id(), order.symbol(), order.product(), order.side());
-        long reducing = Math.min(quantity, closable);
         int divisor = order.product() == Product.MIS ? leverage(order.account()) : 1;
         Block block = new Block(order.account(), order.symbol(), order.product(), order.side(), quantity, reducing,
                 price, divisor);

@@ -17,7 +17,9 @@ import com.quantdesk.core.event.Event;
 import com.quantdesk.core.event.OrderAccepted;
 import com.quantdesk.core.event.OrderRejected;
 import com.quantdesk.core.market.Tick;
+import com.quantdesk.core.order.Order;
 import com.quantdesk.core.order.OrderRequest;
+import com.quantdesk.core.order.OrderStatus;
 import com.quantdesk.core.time.ManualClock;
 import java.time.Duration;
 import java.time.Instant;
@@ -136,6 +138,33 @@ class BuyingPowerTest {
 
         bar(101_00, 101_00, 101_00, 101_00);
         assertThat(engine.portfolio(ACC).cash()).isEqualTo(10_100_00);
+    }
+
+    @Test
+    void aClosingMarketOrderNeedsNoPrice() {
+        open(BuyingPower.ChargeEstimate.NONE);
+        bar(100_00, 100_00, 100_00, 100_00);
+        limit(Side.BUY, Product.MIS, 10, 100_00);
+        bar(100_00, 100_00, 100_00, 100_00);
+        // A venue that has not seen the symbol since (a restart) still takes the square-off of the 10
+        // held, but not a sell of 11, whose extra share would open a short it cannot value.
+        SimulatedVenue fresh = new SimulatedVenue(VenueConfig.defaults(), s -> Optional.of(INSTRUMENT),
+                FillCharges.NONE);
+        BuyingPower freshFunds = new BuyingPower(engine::portfolio, account -> 5, BuyingPower.ChargeEstimate.NONE,
+                BuyingPower.DEFAULT_MARKET_BUFFER_BPS);
+        fresh.checkFunds(freshFunds);
+        RecordedReports reports = new RecordedReports();
+        fresh.connect(reports);
+
+        fresh.submit(Order.create(OrderId.of(99), OrderRequest.market(ACC, BotId.NONE, SYM, Side.SELL, 10,
+                Product.MIS), T0).moveTo(OrderStatus.SUBMITTED, T0));
+        fresh.submit(Order.create(OrderId.of(100), OrderRequest.market(ACC, BotId.NONE, SYM, Side.SELL, 11,
+                Product.MIS), T0).moveTo(OrderStatus.SUBMITTED, T0));
+
+        assertThat(reports.all()).containsExactly(new RecordedReports.Accepted(OrderId.of(99), "SIM-1"),
+                new RecordedReports.Rejected(OrderId.of(100), "VENUE_INSUFFICIENT_FUNDS",
+                        "no last price of INFY to value a market order"));
+        assertThat(freshFunds.blocked(ACC)).isZero();
     }
 
     @Test
