@@ -53,6 +53,9 @@ final class BacktestCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         StrategyDescriptor descriptor = run.descriptor();
         StrategyParameters parameters = run.parameters(descriptor);
+        OutputFile.check("--report", report);
+        OutputFile.check("--json", json);
+        OutputFile.distinct("--report", report, "--json", json);
         MarketData data = run.marketData(err);
         BacktestConfig config = run.config(descriptor, parameters, data);
         BacktestResult result;
@@ -107,7 +110,6 @@ final class BacktestCommand implements Callable<Integer> {
         out.println("-".repeat(50));
     }
 
-    /** The run's span in IST: dates for daily bars (stamped 09:15), date and time otherwise. */
     private static String parametersText(Map<String, Double> parameters) {
         StringBuilder sb = new StringBuilder();
         parameters.forEach((k, v) -> sb.append(sb.isEmpty() ? "" : ", ").append(k).append('=')

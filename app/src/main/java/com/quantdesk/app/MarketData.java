@@ -31,6 +31,9 @@ import java.util.function.Function;
 record MarketData(Map<Symbol, List<Bar>> bars, Function<Symbol, Optional<Instrument>> instruments,
                   List<String> notes) {
 
+    /** Minutes in an NSE normal-market session (09:15-15:30), the longest intraday bar. */
+    private static final long SESSION_MINUTES = 375;
+
     /** Reads CSV files; the symbol of each is its file name (RELIANCE.csv → RELIANCE). */
     static MarketData fromCsv(List<Path> files, boolean skipBadRows) {
         CsvBarReader reader = new CsvBarReader().skipBadRows(skipBadRows);
@@ -79,34 +82,42 @@ record MarketData(Map<Symbol, List<Bar>> bars, Function<Symbol, Optional<Instrum
         try {
             config = SyntheticMarketConfig.defaults(symbols, from, to).withBarSize(barSize).withSeed(seed);
         } catch (IllegalArgumentException e) {
-            throw new UsageException("--from/--to/--bar: " + e.getMessage(), e);
+            // The bar size is checked when parsed; what is left is the dates.
+            throw new UsageException("--from/--to: " + e.getMessage(), e);
         }
         SyntheticMarket market = new SyntheticMarket(config);
         Map<Symbol, List<Bar>> bars = market.generate();
         if (bars.values().stream().allMatch(List::isEmpty)) {
-            throw new UsageException("no trading days between " + from + " and " + to);
+            throw new UsageException("--from/--to: no trading days between " + from + " and " + to);
         }
         InstrumentMaster master = market.instruments();
         return new MarketData(bars, master::find, List.of());
     }
 
-    /** Parses a bar size such as {@code 1d}, {@code 5m}, {@code 15m} or {@code 1h}. */
+    /** Parses the {@code --bar} option: {@code 1d}, or minutes or hours within one session ({@code 5m}, {@code 1h}). */
     static Duration parseBarSize(String text) {
         String t = text.trim().toLowerCase(Locale.ROOT);
+        Duration size = null;
         try {
             if (t.endsWith("d") && Long.parseLong(t.substring(0, t.length() - 1)) == 1) {
                 return Duration.ofDays(1);
             }
             if (t.endsWith("m")) {
-                return Duration.ofMinutes(Long.parseLong(t.substring(0, t.length() - 1)));
+                size = Duration.ofMinutes(Long.parseLong(t.substring(0, t.length() - 1)));
+            } else if (t.endsWith("h")) {
+                size = Duration.ofHours(Long.parseLong(t.substring(0, t.length() - 1)));
             }
-            if (t.endsWith("h")) {
-                return Duration.ofHours(Long.parseLong(t.substring(0, t.length() - 1)));
-            }
-        } catch (NumberFormatException e) {
+        } catch (NumberFormatException | ArithmeticException e) {
             // fall through to the usage error below
         }
-        throw new UsageException("bar size '" + text + "' is not one of 1d, <n>m or <n>h (e.g. 5m, 1h)");
+        if (size == null) {
+            throw new UsageException("--bar: bar size '" + text + "' is not one of 1d, <n>m or <n>h (e.g. 5m, 1h)");
+        }
+        if (size.toMinutes() < 1 || size.toMinutes() > SESSION_MINUTES) {
+            throw new UsageException("--bar: bar size '" + text + "' must be 1d or from 1m to " + SESSION_MINUTES
+                    + "m (one session, 09:15-15:30)");
+        }
+        return size;
     }
 
     /** Parses a comma-separated symbol list. */

@@ -126,6 +126,11 @@ final class RunOptions {
                 throw new UsageException("--qty: strategy " + descriptor.name() + " has no qty parameter");
             }
             given.put("qty", Long.toString(quantity));
+            try {
+                StrategyParameters.resolve(descriptor.parameters(), Map.of("qty", Long.toString(quantity)));
+            } catch (IllegalArgumentException e) {
+                throw new UsageException("--qty: " + e.getMessage(), e);
+            }
         }
         return given;
     }
@@ -142,9 +147,16 @@ final class RunOptions {
         }
     }
 
-    /** Reads the CSV files, or generates the synthetic market; notes go to {@code err}. */
+    /**
+     * Reads the CSV files, or generates the synthetic market; notes go to {@code err}. The venue, capital
+     * and risk options are checked first, so a typo fails before any data is read.
+     */
     MarketData marketData(PrintWriter err) {
         rejectSyntheticOptionsWithFiles();
+        capitalPaise();
+        venueConfig();
+        riskFree();
+        riskLimits();
         MarketData data = source.files != null
                 ? MarketData.fromCsv(source.files, skipBadRows)
                 : MarketData.synthetic(MarketData.parseSymbols(symbols), from, to, MarketData.parseBarSize(bar), seed);
@@ -155,13 +167,11 @@ final class RunOptions {
     /** The run of {@code parameters} over {@code data} with the venue, charge and risk options. */
     BacktestConfig config(StrategyDescriptor descriptor, StrategyParameters parameters, MarketData data) {
         long capitalPaise = capitalPaise();
-        if (!Double.isFinite(riskFree) || riskFree <= -1) {
-            throw new UsageException("--risk-free must be a fraction above -1 (e.g. 0.065), was " + riskFree);
-        }
+        VenueConfig venue = venueConfig();
+        riskFree();
         Optional<RiskLimits> limits = riskLimits();
         try {
-            return new BacktestConfig(descriptor, parameters, data.bars(), data.instruments(), capitalPaise,
-                    VenueConfig.defaults().withSlippageBps(slippageBps).withVolumeParticipation(volumeCap),
+            return new BacktestConfig(descriptor, parameters, data.bars(), data.instruments(), capitalPaise, venue,
                     noCharges ? Optional.empty() : Optional.of(ChargeRates.zerodhaNse()), riskFree, List.of(),
                     limits);
         } catch (IllegalArgumentException e) {
@@ -196,14 +206,41 @@ final class RunOptions {
         }
     }
 
+    private void riskFree() {
+        if (!Double.isFinite(riskFree) || riskFree <= -1) {
+            throw new UsageException("--risk-free: must be a fraction above -1 (e.g. 0.065), was " + plain(riskFree));
+        }
+    }
+
+    /** The venue's fill rules from the options, each checked under the option's own name. */
+    private VenueConfig venueConfig() {
+        if (slippageBps < 0 || slippageBps > 10_000) {
+            throw new UsageException("--slippage-bps: must be within 0..10000, was " + slippageBps);
+        }
+        if (!(volumeCap >= 0 && volumeCap <= 1)) {
+            throw new UsageException("--volume-cap: must be within 0..1 (0 = no cap), was " + plain(volumeCap));
+        }
+        return VenueConfig.defaults().withSlippageBps(slippageBps).withVolumeParticipation(volumeCap);
+    }
+
+    /** A number as a person would write it: 2 rather than 2.0. */
+    private static String plain(double value) {
+        return Double.isFinite(value) ? java.math.BigDecimal.valueOf(value).stripTrailingZeros().toPlainString()
+                : Double.toString(value);
+    }
+
     private long capitalPaise() {
         if (capital.signum() <= 0) {
-            throw new UsageException("--capital must be positive, was " + capital.toPlainString());
+            throw new UsageException("--capital: must be positive, was " + capital.toPlainString());
+        }
+        if (capital.stripTrailingZeros().scale() > 2) {
+            throw new UsageException("--capital: rupees with at most two decimals (whole paise), was "
+                    + capital.toPlainString());
         }
         try {
             return Paise.fromRupees(capital);
         } catch (ArithmeticException e) {
-            throw new UsageException("--capital " + capital.toPlainString() + " is too large", e);
+            throw new UsageException("--capital: " + capital.toPlainString() + " rupees is too large", e);
         }
     }
 }

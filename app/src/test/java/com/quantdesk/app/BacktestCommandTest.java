@@ -29,7 +29,7 @@ class BacktestCommandTest {
         assertThat(run.outLines()).contains(
                 "Backtest  sma-cross (fast=10, slow=30, qty=10)",
                 "Symbols   RELIANCE,INFY",
-                "Period    2024-01-01 .. 2024-03-29  (130 bars)");
+                "Period    2024-01-01 → 2024-03-29  (130 bars)");
     }
 
     @Test
@@ -78,6 +78,36 @@ class BacktestCommandTest {
     }
 
     @Test
+    void withoutTheRiskEngineTheVenueStillRefusesOrdersBeyondTheCapital() throws IOException {
+        Path json = dir.resolve("small.json");
+
+        CliRun run = quantdesk("backtest", "--synthetic", "--symbols", "RELIANCE", "--capital", "100", "--no-risk",
+                "--json", json.toString(), "--no-progress");
+
+        assertThat(run.exitCode()).as("stderr: %s", run.err()).isEqualTo(QuantdeskCommand.OK);
+        JsonNode result = new ObjectMapper().readTree(json.toFile());
+        assertThat(result.path("fills")).isEmpty();
+        assertThat(result.path("orders")).isNotEmpty().allSatisfy(order -> {
+            assertThat(order.path("status").asText()).isEqualTo("REJECTED");
+            assertThat(order.path("reason").asText()).startsWith("VENUE_INSUFFICIENT_FUNDS: order needs ₹")
+                    .endsWith(" but ₹100.00 is available");
+        });
+        assertThat(result.path("finalEquity").decimalValue()).isEqualByComparingTo("100.00");
+        assertThat(result.path("openPositions")).isEmpty();
+        assertThat(run.outLines()).anySatisfy(line -> assertThat(line).matches("Total return +0\\.00%"));
+    }
+
+    @Test
+    void theSummaryShowsIntradayPeriodsWithTheirIstTimes() {
+        CliRun run = quantdesk("backtest", "--synthetic", "--symbols", "RELIANCE", "--bar", "1m",
+                "--from", "2024-01-01", "--to", "2024-01-05", "--no-progress");
+
+        assertThat(run.exitCode()).as("stderr: %s", run.err()).isEqualTo(QuantdeskCommand.OK);
+        // Five sessions of 375 one-minute bars, the last stamped 15:29.
+        assertThat(run.outLines()).contains("Period    2024-01-01 09:15 → 2024-01-05 15:29 IST  (1,875 bars)");
+    }
+
+    @Test
     void qtyOptionSetsTheStrategysQuantityParameter() {
         CliRun run = quantdesk("backtest", "--strategy", "rsi-reversion", "--qty", "25",
                 "--from", "2024-01-01", "--to", "2024-03-31");
@@ -109,7 +139,7 @@ class BacktestCommandTest {
         assertThat(lenient.exitCode()).isEqualTo(QuantdeskCommand.OK);
         assertThat(lenient.errLines())
                 .containsExactly("note: skipped " + file + ", line " + badLine + ": high 99.00 < low 101.00");
-        assertThat(lenient.outLines()).contains("Period    2024-01-01 .. 2024-03-29  (65 bars)");
+        assertThat(lenient.outLines()).contains("Period    2024-01-01 → 2024-03-29  (65 bars)");
     }
 
     private Path[] generateRelianceAndInfyForQ1() {

@@ -121,7 +121,7 @@ class UsageErrorsTest {
     void rejectsAQuantityOutsideTheStrategysQtyBounds() {
         CliRun run = quantdesk("backtest", "--qty", "0");
 
-        assertUsageError(run, "quantdesk: --param: parameter qty=0 is outside 1..10000000");
+        assertUsageError(run, "quantdesk: --qty: parameter qty=0 is outside 1..10000000");
     }
 
     @Test
@@ -137,28 +137,28 @@ class UsageErrorsTest {
     void rejectsAnUnknownBarSizeUnit() {
         CliRun run = quantdesk("backtest", "--bar", "7x");
 
-        assertUsageError(run, "quantdesk: bar size '7x' is not one of 1d, <n>m or <n>h (e.g. 5m, 1h)");
+        assertUsageError(run, "quantdesk: --bar: bar size '7x' is not one of 1d, <n>m or <n>h (e.g. 5m, 1h)");
     }
 
     @Test
     void rejectsAMultiDayBarSize() {
         CliRun run = quantdesk("backtest", "--bar", "2d");
 
-        assertUsageError(run, "quantdesk: bar size '2d' is not one of 1d, <n>m or <n>h (e.g. 5m, 1h)");
+        assertUsageError(run, "quantdesk: --bar: bar size '2d' is not one of 1d, <n>m or <n>h (e.g. 5m, 1h)");
     }
 
     @Test
     void rejectsABarLongerThanTheTradingSession() {
         CliRun run = quantdesk("backtest", "--bar", "400m");
 
-        assertUsageError(run, "quantdesk: --from/--to/--bar: barSize must be one day or 1 to 375 whole minutes, was PT6H40M");
+        assertUsageError(run, "quantdesk: --bar: bar size '400m' must be 1d or from 1m to 375m (one session, 09:15-15:30)");
     }
 
     @Test
     void rejectsAZeroBarSize() {
         CliRun run = quantdesk("backtest", "--bar", "0m");
 
-        assertUsageError(run, "quantdesk: --from/--to/--bar: barSize must be one day or 1 to 375 whole minutes, was PT0S");
+        assertUsageError(run, "quantdesk: --bar: bar size '0m' must be 1d or from 1m to 375m (one session, 09:15-15:30)");
     }
 
     @Test
@@ -187,14 +187,14 @@ class UsageErrorsTest {
     void rejectsAStartDateAfterTheEndDate() {
         CliRun run = quantdesk("backtest", "--from", "2024-03-01", "--to", "2024-01-01");
 
-        assertUsageError(run, "quantdesk: --from/--to/--bar: from 2024-03-01 is after to 2024-01-01");
+        assertUsageError(run, "quantdesk: --from/--to: from 2024-03-01 is after to 2024-01-01");
     }
 
     @Test
     void rejectsAPeriodWithoutTradingDays() {
         CliRun run = quantdesk("backtest", "--from", "2024-01-06", "--to", "2024-01-07");
 
-        assertUsageError(run, "quantdesk: no trading days between 2024-01-06 and 2024-01-07");
+        assertUsageError(run, "quantdesk: --from/--to: no trading days between 2024-01-06 and 2024-01-07");
     }
 
     @Test
@@ -212,21 +212,21 @@ class UsageErrorsTest {
     void rejectsNegativeCapital() {
         CliRun run = quantdesk("backtest", "--capital", "-5000");
 
-        assertUsageError(run, "quantdesk: --capital must be positive, was -5000");
+        assertUsageError(run, "quantdesk: --capital: must be positive, was -5000");
     }
 
     @Test
     void rejectsZeroCapital() {
         CliRun run = quantdesk("backtest", "--capital", "0");
 
-        assertUsageError(run, "quantdesk: --capital must be positive, was 0");
+        assertUsageError(run, "quantdesk: --capital: must be positive, was 0");
     }
 
     @Test
     void rejectsCapitalTooLargeForPaise() {
         CliRun run = quantdesk("backtest", "--capital", "1e30");
 
-        assertUsageError(run, "quantdesk: --capital 1000000000000000000000000000000 is too large");
+        assertUsageError(run, "quantdesk: --capital: 1000000000000000000000000000000 rupees is too large");
     }
 
     @Test
@@ -241,21 +241,84 @@ class UsageErrorsTest {
     void rejectsNegativeSlippage() {
         CliRun run = quantdesk("backtest", "--slippage-bps", "-5", "--from", "2024-01-01", "--to", "2024-01-31");
 
-        assertUsageError(run, "quantdesk: slippageBps must be within 0..10000, was -5");
+        assertUsageError(run, "quantdesk: --slippage-bps: must be within 0..10000, was -5");
     }
 
     @Test
     void rejectsAVolumeCapAboveOne() {
         CliRun run = quantdesk("backtest", "--volume-cap", "2", "--from", "2024-01-01", "--to", "2024-01-31");
 
-        assertUsageError(run, "quantdesk: volumeParticipation must be within 0..1, was 2.0");
+        assertUsageError(run, "quantdesk: --volume-cap: must be within 0..1 (0 = no cap), was 2");
+    }
+
+    @Test
+    void rejectsSlippageAboveTenThousandBasisPoints() {
+        CliRun run = quantdesk("backtest", "--slippage-bps", "10001");
+
+        assertUsageError(run, "quantdesk: --slippage-bps: must be within 0..10000, was 10001");
+    }
+
+    @Test
+    void rejectsANegativeVolumeCap() {
+        CliRun run = quantdesk("backtest", "--volume-cap", "-0.5");
+
+        assertUsageError(run, "quantdesk: --volume-cap: must be within 0..1 (0 = no cap), was -0.5");
+    }
+
+    @Test
+    void rejectsAVolumeCapThatIsNotANumber() {
+        CliRun run = quantdesk("backtest", "--volume-cap", "NaN");
+
+        assertUsageError(run, "quantdesk: --volume-cap: must be within 0..1 (0 = no cap), was NaN");
+    }
+
+    @Test
+    void rejectsCapitalInFractionsOfAPaisa() {
+        CliRun run = quantdesk("backtest", "--capital", "100.005");
+
+        assertUsageError(run, "quantdesk: --capital: rupees with at most two decimals (whole paise), was 100.005");
+    }
+
+    @Test
+    void rejectsAJsonOutputThatIsADirectoryBeforeRunning() {
+        CliRun run = quantdesk("backtest", "--json", dir.toString());
+
+        assertUsageError(run, "quantdesk: --json: " + dir + " is a directory; give a file name");
+    }
+
+    @Test
+    void rejectsAReportInADirectoryThatDoesNotExistBeforeRunning() {
+        Path report = dir.resolve("missing").resolve("out.html");
+
+        CliRun run = quantdesk("backtest", "--report", report.toString());
+
+        assertUsageError(run, "quantdesk: --report: directory " + dir.resolve("missing") + " does not exist");
+    }
+
+    @Test
+    void rejectsAJsonOutputUnderAFileBeforeRunning() throws Exception {
+        Path file = java.nio.file.Files.writeString(dir.resolve("plain.txt"), "x");
+
+        CliRun run = quantdesk("backtest", "--json", file.resolve("out.json").toString());
+
+        assertUsageError(run, "quantdesk: --json: " + file + " is not a directory");
+    }
+
+    @Test
+    void rejectsTheSameFileForTheReportAndTheJson() {
+        Path out = dir.resolve("out");
+
+        CliRun run = quantdesk("backtest", "--report", out.toString(), "--json", out.toString());
+
+        assertUsageError(run, "quantdesk: --report and --json name the same file: " + out);
+        assertThat(out).doesNotExist();
     }
 
     @Test
     void rejectsAnUnknownBarSizeWhenGeneratingData() {
         CliRun run = quantdesk("data", "generate", "--bar", "1w", "--out", dir.toString());
 
-        assertUsageError(run, "quantdesk: bar size '1w' is not one of 1d, <n>m or <n>h (e.g. 5m, 1h)");
+        assertUsageError(run, "quantdesk: --bar: bar size '1w' is not one of 1d, <n>m or <n>h (e.g. 5m, 1h)");
         assertThat(dir).isEmptyDirectory();
     }
 
@@ -264,7 +327,7 @@ class UsageErrorsTest {
         CliRun run = quantdesk("data", "generate", "--from", "2024-03-01", "--to", "2024-01-01",
                 "--out", dir.toString());
 
-        assertUsageError(run, "quantdesk: --from/--to/--bar: from 2024-03-01 is after to 2024-01-01");
+        assertUsageError(run, "quantdesk: --from/--to: from 2024-03-01 is after to 2024-01-01");
         assertThat(dir).isEmptyDirectory();
     }
 
@@ -282,7 +345,7 @@ class UsageErrorsTest {
     void rejectsARiskFreeRateAtOrBelowMinusOneBeforeRunning() {
         CliRun run = quantdesk("backtest", "--risk-free", "-1");
 
-        assertUsageError(run, "quantdesk: --risk-free must be a fraction above -1 (e.g. 0.065), was -1.0");
+        assertUsageError(run, "quantdesk: --risk-free: must be a fraction above -1 (e.g. 0.065), was -1");
     }
 
     @Test

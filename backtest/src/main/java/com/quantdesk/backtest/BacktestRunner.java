@@ -10,9 +10,11 @@ import com.quantdesk.core.engine.TradingEngine;
 import com.quantdesk.core.order.Order;
 import com.quantdesk.core.portfolio.Portfolio;
 import com.quantdesk.core.risk.RiskEngine;
+import com.quantdesk.core.risk.RiskLimits;
 import com.quantdesk.core.time.ManualClock;
 import com.quantdesk.sim.cost.ChargesLedger;
 import com.quantdesk.sim.cost.NseCostModel;
+import com.quantdesk.sim.venue.BuyingPower;
 import com.quantdesk.sim.venue.FillCharges;
 import com.quantdesk.sim.venue.SimulatedVenue;
 import java.time.Instant;
@@ -58,6 +60,12 @@ public final class BacktestRunner {
         FillCharges charges = ledger == null ? FillCharges.NONE : FillCharges.of(ledger);
         SimulatedVenue venue = new SimulatedVenue(config.venue(), config.instruments(), charges);
         TradingEngine engine = new TradingEngine(clock, venue, config.instruments());
+        // The venue checks buying power whether or not the risk engine runs, with the risk limits'
+        // MIS leverage (the defaults' when there is no risk engine).
+        int misLeverage = config.riskLimits().orElse(RiskLimits.defaults()).misLeverage();
+        venue.checkFunds(new BuyingPower(engine::portfolio, account -> misLeverage,
+                config.chargeRates().map(rates -> BuyingPower.ChargeEstimate.of(new NseCostModel(rates)))
+                        .orElse(BuyingPower.ChargeEstimate.NONE), BuyingPower.DEFAULT_MARKET_BUFFER_BPS));
         // A strategy error stops the run where it happened, rather than pausing the bot unseen.
         engine.isolateStrategyFailures(false);
         if (ledger != null) {

@@ -27,8 +27,10 @@ import com.quantdesk.sim.cost.NseCostModel;
 import com.quantdesk.sim.data.InstrumentMaster;
 import com.quantdesk.sim.feed.FeedMode;
 import com.quantdesk.sim.feed.SyntheticFeedConfig;
+import com.quantdesk.sim.venue.BuyingPower;
 import com.quantdesk.sim.venue.FillCharges;
 import com.quantdesk.sim.venue.SimulatedVenue;
+import com.quantdesk.sim.venue.TickVenue;
 import com.quantdesk.sim.venue.VenueConfig;
 import com.quantdesk.store.Store;
 import com.quantdesk.store.StoreConfig;
@@ -164,7 +166,8 @@ public final class PaperRuntime implements AutoCloseable {
         EngineLoop[] loopHolder = new EngineLoop[1];
         Market created = null;
         try {
-            AccountLedgers charges = new AccountLedgers(new NseCostModel(ChargeRates.zerodhaNse()));
+            NseCostModel model = new NseCostModel(ChargeRates.zerodhaNse());
+            AccountLedgers charges = new AccountLedgers(model);
             BrokerGateway venue;
             InstrumentMaster instruments;
             if (marketFactory != null) {
@@ -195,6 +198,16 @@ public final class PaperRuntime implements AutoCloseable {
                 limits = limits.withLimits(account.id(), paperLimits(account.risk()));
             }
             this.risk = limits;
+            // The venue checks buying power on its own, as a broker does, with each account's MIS leverage.
+            RiskEngine accountLimits = limits;
+            BuyingPower buyingPower = new BuyingPower(engine::portfolio,
+                    account -> accountLimits.limits(account).misLeverage(), BuyingPower.ChargeEstimate.of(model),
+                    BuyingPower.DEFAULT_MARKET_BUFFER_BPS);
+            if (barVenue != null) {
+                barVenue.checkFunds(buyingPower);
+            } else if (venue instanceof TickVenue tickVenue) {
+                tickVenue.checkFunds(buyingPower);
+            }
             this.board = new MarketBoard(instruments.all(), MarketPipeline.INTERVALS);
             // Fail closed first: while the journal cannot commit, no other check's verdict matters.
             engine.addPreTradeCheck(new JournalHealthCheck(store.journal()));

@@ -20,7 +20,9 @@ import java.util.Objects;
  * @param exitTime        when the position was closed; not before {@code entryTime}
  * @param exitPricePaise  average exit price in paise
  * @param grossPnlPaise   P&amp;L before charges, in paise
- * @param chargesPaise    brokerage, taxes and fees of both legs, in paise; not negative
+ * @param chargesPaise    brokerage, taxes and fees of both legs, in paise; negative only when a fill of the
+ *                        trip carries the refund of a same-day CNC round trip larger than the trip's
+ *                        own charges (docs/costs.md)
  * @param netPnlPaise     {@code grossPnlPaise - chargesPaise}
  */
 public record RoundTrip(
@@ -50,9 +52,6 @@ public record RoundTrip(
         if (entryPricePaise <= 0 || exitPricePaise <= 0) {
             throw new IllegalArgumentException("entry and exit prices must be positive, were "
                     + entryPricePaise + " and " + exitPricePaise);
-        }
-        if (chargesPaise < 0) {
-            throw new IllegalArgumentException("charges must not be negative, were " + chargesPaise);
         }
         if (netPnlPaise != Math.subtractExact(grossPnlPaise, chargesPaise)) {
             throw new IllegalArgumentException("net P&L " + netPnlPaise + " is not gross " + grossPnlPaise

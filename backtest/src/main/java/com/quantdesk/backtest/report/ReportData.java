@@ -83,12 +83,28 @@ public record ReportData(
                 result.denialsByReason(), result.orders().size(), result.fills().size());
     }
 
-    /** A result's first and last bar times: dates for daily bars, else IST date and time. */
+    /**
+     * A result's first and last bar times, e.g. {@code 2024-01-01 → 2024-03-29} for daily bars and
+     * {@code 2024-01-01 09:15 → 2024-01-05 15:29 IST} for intraday ones. Bars are daily when every
+     * instant of the run is a session open (daily bars are stamped 09:15 IST).
+     */
     public static String period(BacktestResult r) {
         ZonedDateTime from = r.from().atZone(MarketTime.IST);
         ZonedDateTime to = r.to().atZone(MarketTime.IST);
-        boolean daily = from.toLocalTime().equals(MarketTime.OPEN) && to.toLocalTime().equals(MarketTime.OPEN);
+        boolean daily = allAtTheOpen(r);
         DateTimeFormatter f = DateTimeFormatter.ofPattern(daily ? "yyyy-MM-dd" : "yyyy-MM-dd HH:mm");
-        return f.format(from) + " .. " + f.format(to) + (daily ? "" : " IST");
+        return f.format(from) + " → " + f.format(to) + (daily ? "" : " IST");
+    }
+
+    private static boolean allAtTheOpen(BacktestResult r) {
+        int openSecond = MarketTime.OPEN.toSecondOfDay();
+        for (EquityPoint point : r.curve()) {
+            long secondOfDay = Math.floorMod(point.time().getEpochSecond() + MarketTime.IST_OFFSET_SECONDS, 86_400L);
+            if (secondOfDay != openSecond || point.time().getNano() != 0) {
+                return false;
+            }
+        }
+        return r.from().atZone(MarketTime.IST).toLocalTime().equals(MarketTime.OPEN)
+                && r.to().atZone(MarketTime.IST).toLocalTime().equals(MarketTime.OPEN);
     }
 }

@@ -48,9 +48,11 @@ class RoundTripTest {
     }
 
     @Test
-    void rejectsNegativeCharges() {
-        assertThatThrownBy(() -> RoundTrip.of(SBIN, Side.BUY, 1, close(0), 600_00, close(1), 600_00, -1))
-                .hasMessageContaining("charges");
+    void acceptsNegativeChargesFromASameDayCncRefund() {
+        RoundTrip trade = RoundTrip.of(SBIN, Side.BUY, 1, close(0), 600_00, close(1), 600_00, -1);
+
+        assertThat(trade.chargesPaise()).isEqualTo(-1);
+        assertThat(trade.netPnlPaise()).isEqualTo(1);
     }
 
     @Test

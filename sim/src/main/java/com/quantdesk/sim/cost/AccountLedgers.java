@@ -45,7 +45,7 @@ public final class AccountLedgers {
     public void replay(Event event) {
         if (event instanceof OrderFilled fill) {
             long charged = of(fill.account()).chargeForFill(fill.orderId(), fill.symbol(), fill.side(), fill.product(),
-                    Math.multiplyExact(fill.quantity(), fill.price()), MarketTime.tradeDate(fill.time()));
+                    fill.quantity(), fill.price(), MarketTime.tradeDate(fill.time()));
             if (charged != fill.charges()) {
                 LOG.warn("charges of fill {} ({}) come to {} paise now but {} were booked; rates changed?",
                         fill.fillId(), fill.orderId(), charged, fill.charges());

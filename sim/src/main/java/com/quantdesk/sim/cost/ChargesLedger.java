@@ -29,6 +29,10 @@ import java.util.Set;
  * <p>The DP charge is booked once per symbol and trade date, on the first delivery sell fill.
  * Trade dates must not go backwards, because only the latest day's DP bookings are remembered.
  *
+ * <p>Given quantities, CNC fills are netted per symbol and day as the contract note nets them: shares
+ * bought and sold on the same day are charged as intraday ({@link CncDay}); such a fill's debit is the
+ * change of the day's CNC charges for the symbol and may be a refund.
+ *
  * <p>Not thread-safe: one ledger belongs to one engine thread.
  */
 public final class ChargesLedger {
@@ -40,6 +44,7 @@ public final class ChargesLedger {
     private final FixedPointCharges fixedPoint;
     private final Map<OrderId, OrderCharges> orders = new HashMap<>();
     private final Set<Symbol> dpChargedToday = new HashSet<>();
+    private final Map<Symbol, CncDay> cncToday = new HashMap<>();
     private LocalDate today;
     // The exact total is settled plus pending. Fills on the fixed-point path add their change to
     // pending, in long arithmetic; it is folded into the BigDecimal total only when asked for or
@@ -56,7 +61,9 @@ public final class ChargesLedger {
     }
 
     /**
-     * Books the charges of one fill.
+     * Books the charges of one fill by its product alone, without netting same-day CNC buys and
+     * sells (that needs quantities: see the other overload, which the venues use). Do not mix the two
+     * overloads for CNC fills of one day.
      *
      * @param fillValuePaise price times quantity of this fill, in paise
      * @return the paise to debit for this fill, never negative
@@ -102,6 +109,7 @@ public final class ChargesLedger {
         if (newDay) {
             today = tradeDate;
             dpChargedToday.clear();
+            cncToday.clear();
         }
         if (before.paysDpCharge()) {
             dpChargedToday.add(symbol);
@@ -114,6 +122,46 @@ public final class ChargesLedger {
         }
         bookedPaise = newBooked;
         return debit;
+    }
+
+    /**
+     * Books the charges of one fill, netting CNC buys and sells of the same symbol and day as the
+     * contract note does: shares bought and sold the same day are charged as intraday (see
+     * {@link CncDay}); MIS fills are booked as by the value-only overload.
+     *
+     * @param quantity shares in the fill, positive
+     * @param price    fill price, paise, positive
+     * @return the paise to debit for this fill; negative (a refund) when a CNC fill turns shares an
+     *         earlier order paid delivery charges on into intraday ones that cost less
+     * @throws IllegalArgumentException as the value-only overload, or if a CNC order changes side
+     */
+    public long chargeForFill(OrderId orderId, Symbol symbol, Side side, Product product, long quantity, long price,
+                              LocalDate tradeDate) {
+        if (product != Product.CNC) {
+            return chargeForFill(orderId, symbol, side, product, Math.multiplyExact(quantity, price), tradeDate);
+        }
+        Objects.requireNonNull(orderId, "orderId must not be null");
+        Objects.requireNonNull(symbol, "symbol must not be null");
+        Objects.requireNonNull(side, "side must not be null");
+        Objects.requireNonNull(tradeDate, "tradeDate must not be null");
+        if (quantity <= 0 || price <= 0) {
+            throw new IllegalArgumentException("quantity and price must be positive, were " + quantity + " and " + price);
+        }
+        if (today != null && tradeDate.isBefore(today)) {
+            throw new IllegalArgumentException("trade date " + tradeDate + " is before " + today
+                    + ", whose fills have already been booked");
+        }
+        if (!tradeDate.equals(today)) {
+            today = tradeDate;
+            dpChargedToday.clear();
+            cncToday.clear();
+        }
+        CncDay day = cncToday.computeIfAbsent(symbol, s -> new CncDay(model));
+        CncDay.Change change = day.add(orderId, symbol, side, quantity, price);
+        foldPending();
+        settledTotal = settledTotal.plus(change.after()).minus(change.before());
+        bookedPaise = Math.addExact(bookedPaise, change.debitPaise());
+        return change.debitPaise();
     }
 
     /** Puts pending plus {@code now} minus {@code before} in nextPendingTotal; false on overflow. */
@@ -141,6 +189,12 @@ public final class ChargesLedger {
 
     /** Everything booked so far for a live order; {@link ChargeBreakdown#ZERO} if none or forgotten. */
     public ChargeBreakdown breakdownForOrder(OrderId orderId) {
+        for (CncDay day : cncToday.values()) {
+            ChargeBreakdown cnc = day.breakdown(orderId);
+            if (cnc != null) {
+                return cnc;
+            }
+        }
         OrderCharges order = orders.get(orderId);
         return order == null ? ChargeBreakdown.ZERO : order.breakdown(fixedPoint);
     }

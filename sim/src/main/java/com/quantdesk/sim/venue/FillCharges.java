@@ -13,7 +13,8 @@ public interface FillCharges {
     FillCharges NONE = (order, quantity, price, tradeDate) -> 0;
 
     /**
-     * Charges for a fill, paise.
+     * Charges for a fill, paise; negative for a refund (a CNC fill that squares off shares bought or sold
+     * earlier the same day turns their delivery charges into cheaper intraday ones).
      *
      * @param order     the order (its id, symbol, side and product; quantities are as submitted)
      * @param quantity  shares in the fill
@@ -28,12 +29,12 @@ public interface FillCharges {
      */
     static FillCharges of(ChargesLedger ledger) {
         return (order, quantity, price, tradeDate) -> ledger.chargeForFill(order.id(), order.symbol(), order.side(),
-                order.product(), Math.multiplyExact(quantity, price), tradeDate);
+                order.product(), quantity, price, tradeDate);
     }
 
     /** NSE charges booked in each order's own account's ledger. */
     static FillCharges of(AccountLedgers ledgers) {
         return (order, quantity, price, tradeDate) -> ledgers.of(order.account()).chargeForFill(order.id(),
-                order.symbol(), order.side(), order.product(), Math.multiplyExact(quantity, price), tradeDate);
+                order.symbol(), order.side(), order.product(), quantity, price, tradeDate);
     }
 }

@@ -43,7 +43,8 @@ import java.util.function.Function;
  *   <li>IOC orders cancel whatever did not fill in their first bar; DAY orders expire when a bar of a
  *       later trading day arrives.</li>
  *   <li>Rejects: price not a multiple of the tick, quantity not a multiple of the lot, limit or
- *       trigger outside the day's band around the previous day's close.</li>
+ *       trigger outside the day's band around the previous day's close, and, once
+ *       {@link #checkFunds} is called, an order beyond the account's buying power.</li>
  * </ul>
  * Single-threaded: call it from the engine thread (backtest) or one venue thread.
  */
@@ -65,6 +66,7 @@ public final class SimulatedVenue implements BrokerGateway {
     private ExecutionReports reports;
     private long nextVenueId = 1;
     private long nextFillId = 1;
+    private BuyingPower funds;
 
     /** A venue with the given fill rules, instrument master and charges. */
     public SimulatedVenue(VenueConfig config, Function<Symbol, Optional<Instrument>> instruments,
@@ -77,6 +79,14 @@ public final class SimulatedVenue implements BrokerGateway {
     @Override
     public void connect(ExecutionReports executionReports) {
         this.reports = Objects.requireNonNull(executionReports, "executionReports");
+    }
+
+    /**
+     * Checks every new order and modification against the account's buying power from now on; an
+     * order the account cannot pay for is rejected with {@link BuyingPower#INSUFFICIENT_FUNDS}.
+     */
+    public void checkFunds(BuyingPower buyingPower) {
+        this.funds = Objects.requireNonNull(buyingPower, "buyingPower");
     }
 
     @Override
@@ -92,6 +102,14 @@ public final class SimulatedVenue implements BrokerGateway {
             reports.rejected(order.id(), problem.substring(0, problem.indexOf(':')),
                     problem.substring(problem.indexOf(':') + 2));
             return;
+        }
+        if (funds != null) {
+            Optional<VenueChecks.Rejection> funding = funds.admit(order, order.request().quantity(),
+                    order.request().limitPrice(), order.request().triggerPrice(), lastClose(order.symbol()));
+            if (funding.isPresent()) {
+                reports.rejected(order.id(), funding.get().code(), funding.get().message());
+                return;
+            }
         }
         Working w = new Working(order, instrument.get().lotSize());
         book(order.symbol()).working.add(w);
@@ -132,6 +150,7 @@ public final class SimulatedVenue implements BrokerGateway {
             return;
         }
         books.get(order.symbol()).working.remove(w);
+        release(order.id());
         reports.cancelled(order.id(), "cancelled on request");
     }
 
@@ -146,7 +165,8 @@ public final class SimulatedVenue implements BrokerGateway {
         long newTrigger = triggerPrice == 0 ? w.trigger : triggerPrice;
         Instrument instrument = instruments.apply(order.symbol()).orElseThrow();
         if (priceProblem(instrument, order.symbol(), newQuantity, newLimit, newTrigger) != null
-                || newQuantity <= w.filled) {
+                || newQuantity <= w.filled
+                || funds != null && !funds.modify(order, newQuantity, newLimit, newTrigger, lastClose(order.symbol()))) {
             // The venue keeps the order as it was; a refused modification is not a rejection of the order.
             return;
         }
@@ -206,6 +226,9 @@ public final class SimulatedVenue implements BrokerGateway {
         long charge = charges.charge(w.order, quantity, price, tradeDate(date));
         w.filled += quantity;
         w.filledValue = Math.addExact(w.filledValue, Math.multiplyExact(quantity, price));
+        if (funds != null) {
+            funds.filled(w.order.id(), quantity);
+        }
         if (w.filled == w.quantity) {
             remove(w);
         }
@@ -215,6 +238,18 @@ public final class SimulatedVenue implements BrokerGateway {
     private void remove(Working w) {
         byId.remove(w.order.id());
         book(w.order.symbol()).working.remove(w);
+        release(w.order.id());
+    }
+
+    private void release(OrderId id) {
+        if (funds != null) {
+            funds.release(id);
+        }
+    }
+
+    private long lastClose(Symbol symbol) {
+        Book day = books.get(symbol);
+        return day == null ? 0 : day.lastClose;
     }
 
     private Book book(Symbol symbol) {

@@ -40,7 +40,8 @@ import org.slf4j.LoggerFactory;
  *   <li>An order arriving at venue time t is checked at once and answered at t + ack latency: accepted
  *       as {@code SIM-<order id>}, or rejected with VENUE_UNKNOWN_INSTRUMENT, VENUE_LOT_SIZE,
  *       VENUE_TICK_SIZE or VENUE_PRICE_BAND (the band is around the previous trading day's last traded
- *       price, once the venue knows one). It trades only on ticks timed at or after its acknowledgement.</li>
+ *       price, once the venue knows one), or VENUE_INSUFFICIENT_FUNDS when {@link #checkFunds} is on and
+ *       the account's buying power does not cover it. It trades only on ticks timed at or after its acknowledgement.</li>
  *   <li>Per tick, in time priority: MARKET fills at the tick price plus adverse slippage rounded to the
  *       tick against the trader; LIMIT fills at the tick price when it is at or through the limit; SL-M
  *       triggers when a tick reaches the trigger and fills as market on that tick; SL triggers the same
@@ -82,6 +83,7 @@ public final class TickVenue implements BrokerGateway {
     private boolean expiryCheckDue;
     private long lastTradeEpochDay = NO_DATE;
     private LocalDate lastTradeDate;
+    private BuyingPower funds;
 
     /** A venue with the given latencies and fill rules, instrument master and charges. */
     public TickVenue(TickVenueConfig config, Function<Symbol, Optional<Instrument>> instruments,
@@ -96,6 +98,15 @@ public final class TickVenue implements BrokerGateway {
     @Override
     public void connect(ExecutionReports executionReports) {
         this.reports = Objects.requireNonNull(executionReports, "executionReports");
+    }
+
+    /**
+     * Checks every new order and modification against the account's buying power from now on, at
+     * arrival; an order the account cannot pay for is rejected with {@link BuyingPower#INSUFFICIENT_FUNDS}
+     * after the acknowledgement latency, like any other rejection. Call before {@link #restore}.
+     */
+    public void checkFunds(BuyingPower buyingPower) {
+        this.funds = Objects.requireNonNull(buyingPower, "buyingPower");
     }
 
     @Override
@@ -122,6 +133,10 @@ public final class TickVenue implements BrokerGateway {
                         "unknown instrument " + order.symbol()))
                 : VenueChecks.problem(instrument.get(), order.request().quantity(), order.request().limitPrice(),
                         order.request().triggerPrice(), bandReference(order.symbol()), config.priceBandPercent());
+        if (problem.isEmpty() && funds != null) {
+            problem = funds.admit(order, order.request().quantity(), order.request().limitPrice(),
+                    order.request().triggerPrice(), lastPrice(order.symbol()));
+        }
         if (problem.isPresent()) {
             due.add(new Reject(answerAt, due.nextSeq(), order.id(), problem.get().code(), problem.get().message()));
         } else {
@@ -155,6 +170,9 @@ public final class TickVenue implements BrokerGateway {
         o.acknowledged = true;
         byId.put(o.id, o);
         book(o.symbol).working.add(o);
+        if (funds != null) {
+            funds.restore(order, lastPrice(order.symbol()));
+        }
         expiryCheckDue = true;
     }
 
@@ -182,7 +200,8 @@ public final class TickVenue implements BrokerGateway {
         long newLimit = limitPrice == 0 ? o.limit : limitPrice;
         long newTrigger = triggerPrice == 0 ? o.trigger : triggerPrice;
         if (newQuantity <= o.matched || VenueChecks.problem(o.instrument, newQuantity, newLimit, newTrigger,
-                bandReference(o.symbol), config.priceBandPercent()).isPresent()) {
+                bandReference(o.symbol), config.priceBandPercent()).isPresent()
+                || funds != null && !funds.modify(order, newQuantity, newLimit, newTrigger, lastPrice(o.symbol))) {
             // The venue keeps the order as it was; a refused modification is not a rejection of the order.
             return;
         }
@@ -312,6 +331,7 @@ public final class TickVenue implements BrokerGateway {
                 TickOrder o = a.order();
                 if (o.cancelRequested) {
                     byId.remove(o.id);
+                    release(o.id);
                     reports.cancelled(o.id, "cancelled on request");
                 } else {
                     o.acknowledged = true;
@@ -320,13 +340,18 @@ public final class TickVenue implements BrokerGateway {
             }
             case Reject r -> reports.rejected(r.id(), r.code(), r.message());
             case Fill f -> {
+                if (funds != null) {
+                    funds.filled(f.order().id, f.quantity());
+                }
                 if (f.last()) {
                     byId.remove(f.order().id);
+                    release(f.order().id);
                 }
                 reports.filled(f.order().id, f.fillId(), f.quantity(), f.price(), f.charges());
             }
             case Cancel c -> {
                 byId.remove(c.order().id);
+                release(c.order().id);
                 reports.cancelled(c.order().id, c.reason());
             }
         }
@@ -338,7 +363,14 @@ public final class TickVenue implements BrokerGateway {
             deliver(report);
         }
         if (byId.remove(o.id) != null) {
+            release(o.id);
             reports.cancelled(o.id, reason);
+        }
+    }
+
+    private void release(OrderId id) {
+        if (funds != null) {
+            funds.release(id);
         }
     }
 

@@ -24,8 +24,9 @@ class AccountLedgersTest {
     private static final Instant MONDAY_11 = Instant.parse("2026-03-02T05:30:00Z");
 
     /** The charges of one delivery sell of {@code value} on Monday. */
+    /** A CNC sell at ₹2,000 a share, booked with its quantity as the venues and the replay book it. */
     private static long sell(ChargesLedger ledger, long id, long value) {
-        return ledger.chargeForFill(OrderId.of(id), INFY, Side.SELL, Product.CNC, value, MONDAY);
+        return ledger.chargeForFill(OrderId.of(id), INFY, Side.SELL, Product.CNC, value / 2_000_00, 2_000_00, MONDAY);
     }
 
     @Test
