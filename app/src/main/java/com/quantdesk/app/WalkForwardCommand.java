@@ -77,6 +77,9 @@ final class WalkForwardCommand implements Callable<Integer> {
         Grid parsed = research.grid(grid, descriptor);
         Map<String, String> fixed = research.fixedParameters(run, descriptor, parsed);
         RankMetric metric = research.metric();
+        OutputFile.check("--json", json);
+        OutputFile.check("--html", html);
+        OutputFile.distinct("--json", json, "--html", html);
         MarketData data = run.marketData(err);
         BacktestConfig template = run.config(descriptor, StrategyParameters.defaults(descriptor.parameters()), data);
         WalkForward walk = new WalkForward(new Sweep(template, fixed, parsed, metric, research.minTrades()), is, oos,

@@ -76,6 +76,20 @@ class SweepCommandTest {
                         + "profit-factor, win-rate, max-drawdown");
     }
 
+    @Test
+    void outputPathsAreCheckedBeforeTheSweepRuns() {
+        Path data = generate();
+        Path missing = dir.resolve("no-such-dir").resolve("s.csv");
+
+        assertUsageError(quantdesk("sweep", "--grid", "fast=5,10", "--data", data.toString(), "--csv",
+                missing.toString()), "quantdesk: --csv: directory " + missing.getParent() + " does not exist");
+        assertUsageError(quantdesk("sweep", "--grid", "fast=5,10", "--data", data.toString(), "--html",
+                dir.toString()), "quantdesk: --html: " + dir + " is a directory; give a file name");
+        assertUsageError(quantdesk("walkforward", "--grid", "fast=5,10", "--in-sample", "6m", "--out-of-sample",
+                "3m", "--data", data.toString(), "--json", missing.toString()),
+                "quantdesk: --json: directory " + missing.getParent() + " does not exist");
+    }
+
     private static void assertUsageError(CliRun run, String message) {
         assertThat(run.exitCode()).isEqualTo(QuantdeskCommand.USAGE);
         assertThat(run.errLines()).containsExactly(message);
