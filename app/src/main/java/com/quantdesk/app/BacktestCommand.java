@@ -7,6 +7,7 @@ import com.quantdesk.backtest.metrics.PerformanceMetrics;
 import com.quantdesk.backtest.report.HtmlReport;
 import com.quantdesk.backtest.report.JsonReport;
 import com.quantdesk.backtest.report.ReportData;
+import com.quantdesk.backtest.report.RunTiming;
 import com.quantdesk.backtest.report.RupeeFormat;
 import com.quantdesk.core.domain.Paise;
 import com.quantdesk.core.risk.RiskLimits;
@@ -16,6 +17,7 @@ import com.quantdesk.core.strategy.StrategyDescriptor;
 import com.quantdesk.core.strategy.StrategyParameters;
 import com.quantdesk.core.time.MarketTime;
 import com.quantdesk.sim.cost.ChargeRates;
+import com.quantdesk.sim.data.OhlcFix;
 import com.quantdesk.sim.venue.VenueConfig;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -118,6 +120,19 @@ final class BacktestCommand implements Callable<Integer> {
     @Option(names = "--skip-bad-rows", description = "Skip malformed CSV rows (reported) instead of stopping.")
     boolean skipBadRows;
 
+    @Option(names = "--ohlc-fix", paramLabel = "MODE", defaultValue = "strict",
+            description = "CSV rows with open or close outside high-low: strict (an error) or clamp (widen high and "
+                    + "low to contain them, counted in a note). Default: ${DEFAULT-VALUE}.")
+    String ohlcFix;
+
+    @Option(names = "--no-cache", description = "Parse the CSV files without the bar cache kept beside each "
+            + "(.NAME.csv.qdbars), and do not write it.")
+    boolean noCache;
+
+    @Option(names = "--timing", description = "Print how long reading, the engine, the metrics and the report took, "
+            + "and add it to the JSON (which then differs from run to run).")
+    boolean timing;
+
     @Option(names = "--report", paramLabel = "FILE", description = "Write a self-contained HTML report.")
     Path report;
 
@@ -135,9 +150,11 @@ final class BacktestCommand implements Callable<Integer> {
         StrategyDescriptor descriptor = catalog(strategy);
         StrategyParameters parameters = parameters(descriptor);
         long capitalPaise = capitalPaise();
+        long readStarted = System.nanoTime();
         MarketData data = source.files != null
-                ? MarketData.fromCsv(source.files, skipBadRows)
+                ? MarketData.load(source.files, new MarketData.CsvOptions(skipBadRows, ohlcFix(), !noCache))
                 : MarketData.synthetic(MarketData.parseSymbols(symbols), from, to, MarketData.parseBarSize(bar), seed);
+        double readSeconds = secondsSince(readStarted);
         data.notes().forEach(note -> err.println("note: " + note));
         BacktestConfig config;
         if (!Double.isFinite(riskFree) || riskFree <= -1) {
@@ -153,9 +170,18 @@ final class BacktestCommand implements Callable<Integer> {
             throw new UsageException(e.getMessage(), e);
         }
         BacktestResult result;
+        long engineStarted = System.nanoTime();
+        long[] replayEnded = {0};
         try (TerminalProgress progress = new TerminalProgress(!noProgress, err)) {
-            result = new BacktestRunner().run(config, progress);
+            result = new BacktestRunner().run(config, (done, total) -> {
+                progress.update(done, total);
+                if (done == total) {
+                    replayEnded[0] = System.nanoTime();
+                }
+            });
         }
+        long runEnded = System.nanoTime();
+        long reportStarted = runEnded;
         printSummary(out, result);
         if (report != null) {
             try {
@@ -165,12 +191,32 @@ final class BacktestCommand implements Callable<Integer> {
             }
             out.println("HTML report: " + report.toAbsolutePath());
         }
+        RunTiming stages = new RunTiming(data.source(), readSeconds, (replayEnded[0] - engineStarted) / 1e9,
+                (runEnded - replayEnded[0]) / 1e9, secondsSince(reportStarted));
         if (json != null) {
-            JsonReport.write(json, result);
+            JsonReport.write(json, result, timing ? stages : null);
             out.println("JSON result: " + json.toAbsolutePath());
+        }
+        if (timing) {
+            out.printf(Locale.ROOT, "Timing    read %.3f s (%s), engine %.3f s, metrics %.3f s, report %.3f s%n",
+                    stages.readSeconds(), stages.barSource(), stages.engineSeconds(), stages.metricsSeconds(),
+                    stages.reportSeconds());
         }
         out.flush();
         return QuantdeskCommand.OK;
+    }
+
+    private OhlcFix ohlcFix() {
+        for (OhlcFix fix : OhlcFix.values()) {
+            if (fix.optionName().equals(ohlcFix.trim().toLowerCase(Locale.ROOT))) {
+                return fix;
+            }
+        }
+        throw new UsageException("--ohlc-fix must be strict or clamp, was '" + ohlcFix + "'");
+    }
+
+    private static double secondsSince(long started) {
+        return (System.nanoTime() - started) / 1e9;
     }
 
     /** The synthetic market's options mean nothing with --data; silently ignoring them would mislead. */
