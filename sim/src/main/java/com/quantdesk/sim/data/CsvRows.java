@@ -21,7 +21,7 @@ final class CsvRows {
     /** No listed share trades anywhere near ₹10^12; larger values are corrupt data. */
     private static final BigDecimal MAX_RUPEES = BigDecimal.TEN.pow(12);
 
-    final BarColumns columns = new BarColumns(1024);
+    final BarColumns columns;
     final List<String> skipped = new ArrayList<>();
     final OhlcFix ohlcFix;
     int roundedValues;
@@ -35,7 +35,8 @@ final class CsvRows {
     private int previousTextLength;
     private int previousLine;
 
-    CsvRows(Path file, OhlcFix ohlcFix) {
+    CsvRows(Path file, OhlcFix ohlcFix, int capacity) {
+        this.columns = new BarColumns(capacity);
         this.file = file;
         this.ohlcFix = ohlcFix;
     }

@@ -1,5 +1,7 @@
 package com.quantdesk.sim.data;
 
+import java.util.Arrays;
+
 /**
  * Parses the common CSV row straight from bytes: plain ASCII fields, prices as digits with an
  * optional fraction, whole volumes, {@code yyyy-MM-dd} or {@code yyyy-MM-dd HH:mm[:ss]} in IST from
@@ -34,6 +36,8 @@ final class FastCsvRow {
     private int timestampEnd;
     private int timeStart;
     private int timeEnd;
+    private final byte[] lastDate = new byte[10];
+    private long lastDay = Long.MIN_VALUE;
     /** Where the field being parsed has got to. */
     private int cursor;
     private int rounded;
@@ -156,10 +160,12 @@ final class FastCsvRow {
 
     /** Skips white space around a number, stopping at a line terminator (which is white space too). */
     private void skipSpaces(byte[] b, int last) {
+        int i = cursor;
         byte c;
-        while (cursor < last && isSpace(c = b[cursor]) && c != '\n' && c != '\r') {
-            cursor++;
+        while (i < last && (c = b[i]) <= ' ' && isSpace(c) && c != '\n' && c != '\r') {
+            i++;
         }
+        cursor = i;
     }
 
     /** What {@link Character#isWhitespace} says of an ASCII character, as {@link String#strip} uses it. */
@@ -168,7 +174,7 @@ final class FastCsvRow {
     }
 
     /** Epoch seconds of {@code yyyy-MM-dd} (09:15 IST) or {@code yyyy-MM-dd[ Tt]HH:mm[:ss]} IST, or MIN_VALUE. */
-    private static long dateTime(byte[] b, int s, int e) {
+    private long dateTime(byte[] b, int s, int e) {
         int length = e - s;
         long day = epochDay(b, s, e);
         if (day == Long.MIN_VALUE) {
@@ -185,7 +191,7 @@ final class FastCsvRow {
         return time == NO_TIME ? Long.MIN_VALUE : day * 86_400 + time - IST_OFFSET_SECONDS;
     }
 
-    private static long dateAndTime(byte[] b, int s, int e, int timeStart, int timeEnd) {
+    private long dateAndTime(byte[] b, int s, int e, int timeStart, int timeEnd) {
         if (e - s != 10) {
             return Long.MIN_VALUE;
         }
@@ -195,9 +201,27 @@ final class FastCsvRow {
                 : day * 86_400 + time - IST_OFFSET_SECONDS;
     }
 
-    /** Days since 1970-01-01 of the {@code yyyy-MM-dd} at {@code s}, or MIN_VALUE. */
-    private static long epochDay(byte[] b, int s, int e) {
-        if (e - s < 10 || b[s + 4] != '-' || b[s + 7] != '-') {
+    /**
+     * Days since 1970-01-01 of the {@code yyyy-MM-dd} at {@code s}, or MIN_VALUE. An intraday file
+     * repeats each date hundreds of times, so the last date's bytes and day are kept for reuse.
+     */
+    private long epochDay(byte[] b, int s, int e) {
+        if (e - s < 10) {
+            return Long.MIN_VALUE;
+        }
+        if (lastDay != Long.MIN_VALUE && Arrays.equals(b, s, s + 10, lastDate, 0, 10)) {
+            return lastDay;
+        }
+        long day = parseDate(b, s);
+        if (day != Long.MIN_VALUE) {
+            System.arraycopy(b, s, lastDate, 0, 10);
+            lastDay = day;
+        }
+        return day;
+    }
+
+    private static long parseDate(byte[] b, int s) {
+        if (b[s + 4] != '-' || b[s + 7] != '-') {
             return Long.MIN_VALUE;
         }
         int century = twoDigits(b, s);
