@@ -6,12 +6,16 @@ import static org.quicktheories.generators.SourceDSL.longs;
 
 import com.quantdesk.core.domain.Bar;
 import com.quantdesk.core.domain.Paise;
+import com.quantdesk.core.domain.Symbol;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -21,10 +25,13 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The byte path of {@link CsvBarReader} against its general parser: for files mixing every accepted
  * form of dates and numbers with bad rows, both give the same bars, counts and warnings, or the same
- * error. Each example is a seed for the file's contents; a failure prints it.
+ * error; and what {@link CsvBarWriter} writes, daily or to the millisecond, reads back identical.
+ * Each example is a seed for the file's contents; a failure prints it.
  */
 class CsvBarBytePathTest {
 
+    private static final Symbol SYMBOL = Symbol.of("ABC");
+    private static final ZoneId IST = ZoneId.of("Asia/Kolkata");
     private static final String[] SEPARATORS = {"\n", "\n", "\n", "\r\n", "\r"};
 
     @TempDir
@@ -45,6 +52,29 @@ class CsvBarBytePathTest {
     }
 
     @Test
+    void dailyAndSubSecondBarsSurviveWriteThenRead() {
+        qt().withExamples(200).forAll(longs().all()).checkAssert(seed -> {
+            Random random = new Random(seed);
+            boolean daily = random.nextBoolean();
+            List<Bar> bars = new ArrayList<>();
+            Instant time = LocalDateTime.of(1971 + random.nextInt(60), 1 + random.nextInt(12), 1 + random.nextInt(28), 9, 15)
+                    .atZone(IST).toInstant();
+            for (int i = random.nextInt(1, 40); i > 0; i--) {
+                time = daily ? time.plus(Duration.ofDays(random.nextInt(1, 10)))
+                        : time.plus(Duration.ofMillis(random.nextLong(1, 10_000_000)));
+                long low = random.nextLong(1, 10_000_000_000L);
+                long high = low + random.nextLong(0, 100_000);
+                bars.add(new Bar(SYMBOL, time, random.nextLong(low, high + 1), high, low,
+                        random.nextLong(low, high + 1), random.nextLong(0, Long.MAX_VALUE)));
+            }
+            Path file = dir.resolve("abc.csv");
+            new CsvBarWriter().write(file, bars);
+
+            assertThat(new CsvBarReader().read(file).bars()).as("seed %d", seed).isEqualTo(bars);
+        });
+    }
+
+    @Test
     void readsAFileLongerThanTheReadBufferWithLinesAcrossItsEdges() throws IOException {
         List<Bar> bars = new ArrayList<>();
         StringBuilder csv = new StringBuilder("datetime,open,high,low,close,volume\r\n");
@@ -54,7 +84,7 @@ class CsvBarBytePathTest {
             csv.append(time).append(',').append(Paise.format(low + 1)).append(',').append(Paise.format(low + 3))
                     .append(',').append(Paise.format(low)).append(',').append(Paise.format(low + 2)).append(",")
                     .append(i).append("\r\n");
-            bars.add(new Bar(CsvBarReader.symbolOf(dir.resolve("x.csv")), time.atZone(java.time.ZoneId.of("Asia/Kolkata"))
+            bars.add(new Bar(CsvBarReader.symbolOf(dir.resolve("x.csv")), time.atZone(IST)
                     .toInstant(), low + 1, low + 3, low, low + 2, i));
             time = time.plusMinutes(1);
         }
