@@ -2,7 +2,18 @@
 # Order: $JAVA_HOME, then the java on PATH, then /usr/lib/jvm/*. Returns 1 when none is found.
 
 qd_java_major() {
-    # Prints the feature version of the java binary given as $1 (17, 21, 25, ...).
+    # Prints the feature version of the java binary given as $1 (17, 21, 25, ...). The JDK's release
+    # file says it without starting a JVM (about 0.1 s on every launch); Java 8's "1.8" and a JDK
+    # without the file are asked directly.
+    local release v
+    release="$(dirname "$(dirname "$(readlink -f "$1")")")/release"
+    if [ -f "$release" ]; then
+        v=$(sed -n 's/^JAVA_VERSION="\([0-9]*\).*$/\1/p' "$release")
+        if [ -n "$v" ] && [ "$v" != 1 ]; then
+            echo "$v"
+            return 0
+        fi
+    fi
     "$1" -XshowSettings:properties -version 2>&1 \
         | awk -F'= ' '/java.specification.version/ {print $2; exit}' \
         | awk -F. '{ if ($1 == "1") print $2; else print $1 }'

@@ -7,6 +7,7 @@ import com.quantdesk.backtest.metrics.PerformanceMetrics;
 import com.quantdesk.backtest.report.HtmlReport;
 import com.quantdesk.backtest.report.JsonReport;
 import com.quantdesk.backtest.report.ReportData;
+import com.quantdesk.backtest.report.RunTiming;
 import com.quantdesk.backtest.report.RupeeFormat;
 import com.quantdesk.core.strategy.ParameterSpec;
 import com.quantdesk.core.strategy.StrategyDescriptor;
@@ -38,6 +39,10 @@ final class BacktestCommand implements Callable<Integer> {
     @CommandLine.Mixin
     RunOptions run = new RunOptions();
 
+    @Option(names = "--timing", description = "Print how long reading, the engine, the metrics and the report took, "
+            + "and add it to the JSON (which then differs from run to run).")
+    boolean timing;
+
     @Option(names = "--report", paramLabel = "FILE", description = "Write a self-contained HTML report.")
     Path report;
 
@@ -56,12 +61,23 @@ final class BacktestCommand implements Callable<Integer> {
         OutputFile.check("--report", report);
         OutputFile.check("--json", json);
         OutputFile.distinct("--report", report, "--json", json);
+        long readStarted = System.nanoTime();
         MarketData data = run.marketData(err);
+        double readSeconds = secondsSince(readStarted);
         BacktestConfig config = run.config(descriptor, parameters, data);
         BacktestResult result;
+        long engineStarted = System.nanoTime();
+        long[] replayEnded = {0};
         try (TerminalProgress progress = new TerminalProgress(!noProgress, err)) {
-            result = new BacktestRunner().run(config, progress);
+            result = new BacktestRunner().run(config, (done, total) -> {
+                progress.update(done, total);
+                if (done == total) {
+                    replayEnded[0] = System.nanoTime();
+                }
+            });
         }
+        long runEnded = System.nanoTime();
+        long reportStarted = runEnded;
         printSummary(out, result);
         if (report != null) {
             try {
@@ -71,12 +87,23 @@ final class BacktestCommand implements Callable<Integer> {
             }
             out.println("HTML report: " + report.toAbsolutePath());
         }
+        RunTiming stages = new RunTiming(data.source(), readSeconds, (replayEnded[0] - engineStarted) / 1e9,
+                (runEnded - replayEnded[0]) / 1e9, secondsSince(reportStarted));
         if (json != null) {
-            JsonReport.write(json, result);
+            JsonReport.write(json, result, timing ? stages : null);
             out.println("JSON result: " + json.toAbsolutePath());
+        }
+        if (timing) {
+            out.printf(Locale.ROOT, "Timing    read %.3f s (%s), engine %.3f s, metrics %.3f s, report %.3f s%n",
+                    stages.readSeconds(), stages.barSource(), stages.engineSeconds(), stages.metricsSeconds(),
+                    stages.reportSeconds());
         }
         out.flush();
         return QuantdeskCommand.OK;
+    }
+
+    private static double secondsSince(long started) {
+        return (System.nanoTime() - started) / 1e9;
     }
 
     static void printSummary(PrintWriter out, BacktestResult r) {

@@ -4,8 +4,10 @@ import com.quantdesk.core.domain.Bar;
 import com.quantdesk.core.domain.Instrument;
 import com.quantdesk.core.domain.Symbol;
 import com.quantdesk.sim.data.BarFile;
+import com.quantdesk.sim.data.CachingBarReader;
 import com.quantdesk.sim.data.CsvBarReader;
 import com.quantdesk.sim.data.InstrumentMaster;
+import com.quantdesk.sim.data.OhlcFix;
 import com.quantdesk.sim.data.SyntheticMarket;
 import com.quantdesk.sim.data.SyntheticMarketConfig;
 import java.nio.file.Files;
@@ -18,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -26,30 +29,76 @@ import java.util.function.Function;
  *
  * @param bars        bars per symbol, in time order
  * @param instruments the instrument for each symbol
- * @param notes       things worth telling the user (values rounded, rows skipped)
+ * @param notes       things worth telling the user (values rounded or widened, rows skipped, cache trouble)
+ * @param source      where the bars came from: {@code csv}, {@code cache} (every file from its bar
+ *                    cache), {@code csv+cache} (some of each) or {@code synthetic}
  */
 record MarketData(Map<Symbol, List<Bar>> bars, Function<Symbol, Optional<Instrument>> instruments,
-                  List<String> notes) {
+                  List<String> notes, String source) {
 
     /** Minutes in an NSE normal-market session (09:15-15:30), the longest intraday bar. */
     private static final long SESSION_MINUTES = 375;
 
-    /** Reads CSV files; the symbol of each is its file name (RELIANCE.csv → RELIANCE). */
+    /**
+     * How CSV files are read.
+     *
+     * @param skipBadRows skip malformed rows (each reported in a note) instead of failing
+     * @param ohlcFix     what to do with open or close outside high-low
+     * @param cache       read and keep the binary bar cache beside each file
+     */
+    record CsvOptions(boolean skipBadRows, OhlcFix ohlcFix, boolean cache) {
+
+        /** Validates. */
+        CsvOptions {
+            Objects.requireNonNull(ohlcFix, "ohlcFix");
+        }
+
+        /** Failing on bad rows, strict about high-low, with the cache. */
+        static CsvOptions defaults() {
+            return new CsvOptions(false, OhlcFix.STRICT, true);
+        }
+    }
+
+    /** Reads CSV files with the cache and strict high-low; see {@link #load}. */
     static MarketData fromCsv(List<Path> files, boolean skipBadRows) {
-        CsvBarReader reader = new CsvBarReader().skipBadRows(skipBadRows);
+        return load(files, new CsvOptions(skipBadRows, OhlcFix.STRICT, true));
+    }
+
+    /**
+     * Reads CSV files, each once; the symbol of each is its file name (RELIANCE.csv → RELIANCE).
+     * The one way bars get from files into a run, so every command reads them alike.
+     *
+     * @throws UsageException if a file is missing, two files name one symbol, or a file has no bars
+     * @throws com.quantdesk.sim.data.BarFileException if a file cannot be read
+     */
+    static MarketData load(List<Path> files, CsvOptions options) {
+        CsvBarReader reader = new CsvBarReader().skipBadRows(options.skipBadRows()).ohlcFix(options.ohlcFix());
+        CachingBarReader cached = options.cache() ? new CachingBarReader(reader) : null;
         Map<Symbol, List<Bar>> bars = new LinkedHashMap<>();
         List<String> notes = new ArrayList<>();
+        int fromCache = 0;
         for (Path file : files) {
             if (!Files.isRegularFile(file)) {
                 throw new UsageException("data file not found: " + file);
             }
-            BarFile read = reader.read(file);
+            BarFile read;
+            if (cached == null) {
+                read = reader.read(file);
+            } else {
+                CachingBarReader.Read result = cached.read(file);
+                read = result.file();
+                fromCache += result.fromCache() ? 1 : 0;
+                result.note().ifPresent(notes::add);
+            }
             if (bars.containsKey(read.symbol())) {
                 throw new UsageException("two data files for symbol " + read.symbol() + " (" + file + ")");
             }
             bars.put(read.symbol(), read.bars());
             if (read.roundedValues() > 0) {
                 notes.add(file + ": rounded " + read.roundedValues() + " prices to the nearest paisa");
+            }
+            if (read.widenedRows() > 0) {
+                notes.add(file + ": " + read.widenedRows() + " rows had open/close outside high-low: widened");
             }
             for (String skipped : read.skipped()) {
                 notes.add("skipped " + skipped);
@@ -73,7 +122,8 @@ record MarketData(Map<Symbol, List<Bar>> bars, Function<Symbol, Optional<Instrum
         for (Symbol symbol : known.keySet()) {
             instruments.put(symbol, master.get(symbol));
         }
-        return new MarketData(bars, s -> Optional.ofNullable(instruments.get(s)), notes);
+        String source = fromCache == 0 ? "csv" : fromCache == files.size() ? "cache" : "csv+cache";
+        return new MarketData(bars, s -> Optional.ofNullable(instruments.get(s)), notes, source);
     }
 
     /** Generates the deterministic synthetic market. */
@@ -91,7 +141,7 @@ record MarketData(Map<Symbol, List<Bar>> bars, Function<Symbol, Optional<Instrum
             throw new UsageException("--from/--to: no trading days between " + from + " and " + to);
         }
         InstrumentMaster master = market.instruments();
-        return new MarketData(bars, master::find, List.of());
+        return new MarketData(bars, master::find, List.of(), "synthetic");
     }
 
     /** Parses the {@code --bar} option: {@code 1d}, or minutes or hours within one session ({@code 5m}, {@code 1h}). */

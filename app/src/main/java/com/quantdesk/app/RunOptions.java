@@ -109,6 +109,15 @@ final class RunOptions {
     @Option(names = "--skip-bad-rows", description = "Skip malformed CSV rows (reported) instead of stopping.")
     boolean skipBadRows;
 
+    @Option(names = "--ohlc-fix", paramLabel = "MODE", defaultValue = "strict",
+            description = "CSV rows with open or close outside high-low: strict (an error) or clamp (widen high and "
+                    + "low to contain them, counted in a note). Default: ${DEFAULT-VALUE}.")
+    String ohlcFix;
+
+    @Option(names = "--no-cache", description = "Parse the CSV files without the bar cache kept beside each "
+            + "(.NAME.csv.qdbars), and do not write it.")
+    boolean noCache;
+
     /** The strategy named by --strategy: a built-in, one of a strategy jar's, or one of --strategy-file's. */
     StrategyDescriptor descriptor() {
         return StrategyChoice.choose(strategy, spec.commandLine().getParseResult().hasMatchedOption("--strategy"),
@@ -157,11 +166,21 @@ final class RunOptions {
         venueConfig();
         riskFree();
         riskLimits();
+        MarketData.CsvOptions csv = new MarketData.CsvOptions(skipBadRows, ohlcFix(), !noCache);
         MarketData data = source.files != null
-                ? MarketData.fromCsv(source.files, skipBadRows)
+                ? MarketData.load(source.files, csv)
                 : MarketData.synthetic(MarketData.parseSymbols(symbols), from, to, MarketData.parseBarSize(bar), seed);
         data.notes().forEach(note -> err.println("note: " + note));
         return data;
+    }
+
+    private com.quantdesk.sim.data.OhlcFix ohlcFix() {
+        for (com.quantdesk.sim.data.OhlcFix fix : com.quantdesk.sim.data.OhlcFix.values()) {
+            if (fix.optionName().equals(ohlcFix.trim().toLowerCase(java.util.Locale.ROOT))) {
+                return fix;
+            }
+        }
+        throw new UsageException("--ohlc-fix: must be strict or clamp, was '" + ohlcFix + "'");
     }
 
     /** The run of {@code parameters} over {@code data} with the venue, charge and risk options. */

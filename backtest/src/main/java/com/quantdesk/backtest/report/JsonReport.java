@@ -33,11 +33,24 @@ public final class JsonReport {
 
     /** Writes {@code result} to {@code file} atomically (a temporary file renamed into place). */
     public static void write(Path file, BacktestResult result) {
-        AtomicFile.write(file, out -> write(out, result));
+        write(file, result, null);
+    }
+
+    /**
+     * Writes {@code result} and, under {@code "timing"}, how long the run's stages took, to {@code file}
+     * atomically. With timing the file differs from run to run; without it, it is byte-identical.
+     */
+    public static void write(Path file, BacktestResult result, RunTiming timing) {
+        AtomicFile.write(file, out -> write(out, result, timing));
     }
 
     /** Writes {@code result} to a stream (not closed). */
     public static void write(OutputStream out, BacktestResult result) throws IOException {
+        write(out, result, null);
+    }
+
+    /** Writes {@code result} and {@code timing} (left out when null) to a stream (not closed). */
+    public static void write(OutputStream out, BacktestResult result, RunTiming timing) throws IOException {
         try (JsonGenerator g = FACTORY.createGenerator(out, JsonEncoding.UTF8)) {
             g.configure(JsonGenerator.Feature.AUTO_CLOSE_TARGET, false);
             g.useDefaultPrettyPrinter();
@@ -65,6 +78,9 @@ public final class JsonReport {
             g.writeNumberField("bars", result.barCount());
             g.writeNumberField("events", result.eventCount());
             g.writeStringField("eventStreamSha256", result.eventStreamHash());
+            if (timing != null) {
+                timing(g, timing);
+            }
             metrics(g, result.metrics());
             g.writeObjectFieldStart("denialsByReason");
             for (Map.Entry<String, Long> d : result.denialsByReason().entrySet()) {
@@ -109,6 +125,21 @@ public final class JsonReport {
             g.writeEndArray();
             g.writeEndObject();
         }
+    }
+
+    private static void timing(JsonGenerator g, RunTiming t) throws IOException {
+        g.writeObjectFieldStart("timing");
+        g.writeStringField("barSource", t.barSource());
+        g.writeNumberField("readSeconds", roundedSeconds(t.readSeconds()));
+        g.writeNumberField("engineSeconds", roundedSeconds(t.engineSeconds()));
+        g.writeNumberField("metricsSeconds", roundedSeconds(t.metricsSeconds()));
+        g.writeNumberField("reportSeconds", roundedSeconds(t.reportSeconds()));
+        g.writeEndObject();
+    }
+
+    /** Microseconds are the most a wall-clock stage time means. */
+    private static double roundedSeconds(double seconds) {
+        return Math.round(seconds * 1e6) / 1e6;
     }
 
     static void metrics(JsonGenerator g, PerformanceMetrics m) throws IOException {

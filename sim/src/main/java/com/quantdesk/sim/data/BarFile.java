@@ -16,8 +16,11 @@ import java.util.Objects;
  *                      paisa (vendor files often carry binary-float noise such as {@code 4044.89990234375})
  * @param skipped       one warning per skipped row ({@code "<file>, line <n>: <reason>"}); empty unless
  *                      the reader skips bad rows
+ * @param widenedRows   how many rows had open or close outside high-low and had high and low widened
+ *                      to contain them ({@link OhlcFix#CLAMP}); 0 otherwise
  */
-public record BarFile(Symbol symbol, Path file, List<Bar> bars, int roundedValues, List<String> skipped) {
+public record BarFile(Symbol symbol, Path file, List<Bar> bars, int roundedValues, List<String> skipped,
+                      int widenedRows) {
 
     /** Validates and copies. */
     public BarFile {
@@ -28,5 +31,13 @@ public record BarFile(Symbol symbol, Path file, List<Bar> bars, int roundedValue
         if (roundedValues < 0) {
             throw new IllegalArgumentException("roundedValues must not be negative, was " + roundedValues);
         }
+        if (widenedRows < 0) {
+            throw new IllegalArgumentException("widenedRows must not be negative, was " + widenedRows);
+        }
+    }
+
+    /** Bars read without widening any row. */
+    public BarFile(Symbol symbol, Path file, List<Bar> bars, int roundedValues, List<String> skipped) {
+        this(symbol, file, bars, roundedValues, skipped, 0);
     }
 }
