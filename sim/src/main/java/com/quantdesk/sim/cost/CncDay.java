@@ -81,11 +81,21 @@ final class CncDay {
         return order == null ? null : order.breakdown;
     }
 
+    /**
+     * Brings every order's charges up to date. An order is re-priced only when what its charges depend
+     * on changed (its intraday value, its delivery value, whether it carries the DP charge), and the
+     * day's totals move by the difference, so a fill costs the orders it touched rather than the day.
+     */
     private void recompute() {
-        ChargeBreakdown sum = ChargeBreakdown.ZERO;
-        long paise = 0;
         boolean dpCharged = false;
         for (OrderPart order : orders) {
+            long deliveryValue = order.value - order.intradayValue;
+            boolean dp = deliveryValue > 0 && order.side == Side.SELL && !dpCharged;
+            dpCharged |= dp;
+            if (order.pricedIntradayValue == order.intradayValue && order.pricedDeliveryValue == deliveryValue
+                    && order.pricedDp == dp) {
+                continue;
+            }
             ChargeBreakdown b = ChargeBreakdown.ZERO;
             long p = 0;
             if (order.intradayValue > 0) {
@@ -93,20 +103,19 @@ final class CncDay {
                 b = b.plus(intraday);
                 p = Math.addExact(p, intraday.totalPaise());
             }
-            long deliveryValue = order.value - order.intradayValue;
             if (deliveryValue > 0) {
-                boolean dp = order.side == Side.SELL && !dpCharged;
-                dpCharged |= dp;
                 ChargeBreakdown delivery = model.forOrder(order.side, Product.CNC, deliveryValue, dp);
                 b = b.plus(delivery);
                 p = Math.addExact(p, delivery.totalPaise());
             }
+            charges = charges.minus(order.breakdown).plus(b);
+            chargedPaise = Math.addExact(Math.subtractExact(chargedPaise, order.paise), p);
             order.breakdown = b;
-            sum = sum.plus(b);
-            paise = Math.addExact(paise, p);
+            order.paise = p;
+            order.pricedIntradayValue = order.intradayValue;
+            order.pricedDeliveryValue = deliveryValue;
+            order.pricedDp = dp;
         }
-        charges = sum;
-        chargedPaise = paise;
     }
 
     /** One order's filled shares and value, and how much of them is intraday. */
@@ -118,6 +127,12 @@ final class CncDay {
         long intradayQuantity;
         long intradayValue;
         ChargeBreakdown breakdown = ChargeBreakdown.ZERO;
+        /** Whole paise of {@link #breakdown}, each part rounded once. */
+        long paise;
+        /** The inputs {@link #breakdown} was priced from. */
+        long pricedIntradayValue;
+        long pricedDeliveryValue;
+        boolean pricedDp;
 
         OrderPart(OrderId id, Side side) {
             this.id = id;
