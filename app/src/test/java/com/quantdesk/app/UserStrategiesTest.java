@@ -247,6 +247,10 @@ class UserStrategiesTest {
         assertThat(run.outLines()).contains("  bot:      my-breakout breakout [RELIANCE] running",
                 "stopped; working orders stay at the venue and are restored on the next start");
         assertThat(run.outLines()).anyMatch(l -> l.matches(".* IST  events \\d+ .*my-breakout running \\d+ fills.*"));
+        // A replay (journal state, and so a backup's restore test) rebuilds the state without the file.
+        CliRun state = quantdesk("journal", "state", "--data-dir", dir.resolve("data").toString());
+        assertThat(state.exitCode()).as(state.err()).isZero();
+        assertThat(state.outLines()).contains("bot/my-breakout/state=RUNNING");
     }
 
     @Test
