@@ -34,6 +34,10 @@ public record NseCalendar(Set<LocalDate> holidays) implements MarketHours {
     /** End of the normal market. */
     public static final LocalTime SESSION_CLOSE = MarketTime.CLOSE;
 
+    private static final long SECONDS_PER_DAY = 86_400L;
+    private static final long OPEN_SECOND = SESSION_OPEN.toSecondOfDay();
+    private static final long CLOSE_SECOND = SESSION_CLOSE.toSecondOfDay();
+
     /** Copies the holiday set. */
     public NseCalendar {
         holidays = Set.copyOf(Objects.requireNonNull(holidays, "holidays"));
@@ -91,11 +95,17 @@ public record NseCalendar(Set<LocalDate> holidays) implements MarketHours {
 
     @Override
     public Optional<Instant> openSince(Instant time) {
-        ZonedDateTime local = time.atZone(IST);
-        LocalTime clock = local.toLocalTime();
-        if (!isTradingDay(local.toLocalDate()) || clock.isBefore(SESSION_OPEN) || !clock.isBefore(SESSION_CLOSE)) {
+        // Asked on every bar: IST is a fixed +05:30, so plain arithmetic on epoch seconds answers it
+        // without building zoned date-times.
+        long local = time.getEpochSecond() + MarketTime.IST_OFFSET_SECONDS;
+        long second = Math.floorMod(local, SECONDS_PER_DAY);
+        if (second < OPEN_SECOND || second >= CLOSE_SECOND) {
             return Optional.empty();
         }
-        return Optional.of(sessionOpen(local.toLocalDate()));
+        long day = Math.floorDiv(local, SECONDS_PER_DAY);
+        if (!isTradingDay(LocalDate.ofEpochDay(day))) {
+            return Optional.empty();
+        }
+        return Optional.of(Instant.ofEpochSecond(day * SECONDS_PER_DAY + OPEN_SECOND - MarketTime.IST_OFFSET_SECONDS));
     }
 }

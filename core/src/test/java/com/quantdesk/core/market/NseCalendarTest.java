@@ -62,4 +62,28 @@ class NseCalendarTest {
         assertThat(calendar.isInSession(Instant.parse("2025-03-10T10:00:00Z"))).isFalse();
         assertThat(calendar.isInSession(Instant.parse("2025-03-15T05:00:00Z"))).isFalse();
     }
+
+    @Test
+    void openSinceAgreesWithTheZonedDateTimeReadingOfTheSession() {
+        NseCalendar calendar = new NseCalendar(Set.of(LocalDate.of(2024, 1, 26), LocalDate.of(2024, 3, 8)));
+        // Instants from 1960 to 2060, to the nanosecond, and the seconds either side of open and close.
+        org.quicktheories.QuickTheory.qt().withExamples(20_000).forAll(
+                org.quicktheories.generators.SourceDSL.longs().between(-315_619_200L, 2_871_763_200L),
+                org.quicktheories.generators.SourceDSL.integers().between(0, 999_999_999),
+                org.quicktheories.generators.SourceDSL.integers().between(-2, 2)).checkAssert((seconds, nanos, edge) -> {
+                    Instant time = Instant.ofEpochSecond(seconds, nanos);
+                    java.time.ZonedDateTime local = time.atZone(NseCalendar.IST);
+                    if (edge != 0) {
+                        java.time.LocalTime at = edge > 0 ? NseCalendar.SESSION_CLOSE : NseCalendar.SESSION_OPEN;
+                        time = local.with(at).plusSeconds(Math.abs(edge) == 1 ? 0 : -1).toInstant();
+                        local = time.atZone(NseCalendar.IST);
+                    }
+                    java.time.LocalTime clock = local.toLocalTime();
+                    boolean open = calendar.isTradingDay(local.toLocalDate()) && !clock.isBefore(NseCalendar.SESSION_OPEN)
+                            && clock.isBefore(NseCalendar.SESSION_CLOSE);
+                    assertThat(calendar.openSince(time)).as("%s", time)
+                            .isEqualTo(open ? java.util.Optional.of(calendar.sessionOpen(local.toLocalDate()))
+                                    : java.util.Optional.empty());
+                });
+    }
 }
