@@ -58,9 +58,7 @@ final class BacktestCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         StrategyDescriptor descriptor = run.descriptor();
         StrategyParameters parameters = run.parameters(descriptor);
-        OutputFile.check("--report", report);
-        OutputFile.check("--json", json);
-        OutputFile.distinct("--report", report, "--json", json);
+        OutputFile.outputs().add("--report", report).add("--json", json).check();
         long readStarted = System.nanoTime();
         MarketData data = run.marketData(err);
         double readSeconds = secondsSince(readStarted);

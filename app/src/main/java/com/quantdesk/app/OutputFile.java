@@ -2,6 +2,8 @@ package com.quantdesk.app;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Checks an output file option before a command does its work, so that a long run does not end
@@ -18,7 +20,7 @@ final class OutputFile {
      *
      * @throws UsageException naming the option and what is wrong
      */
-    static void check(String option, Path path) {
+    private static void check(String option, Path path) {
         if (path == null) {
             return;
         }
@@ -46,10 +48,44 @@ final class OutputFile {
      *
      * @throws UsageException naming both options
      */
-    static void distinct(String firstOption, Path first, String secondOption, Path second) {
+    private static void distinct(String firstOption, Path first, String secondOption, Path second) {
         if (first != null && second != null
                 && first.toAbsolutePath().normalize().equals(second.toAbsolutePath().normalize())) {
             throw new UsageException(firstOption + " and " + secondOption + " name the same file: " + first);
+        }
+    }
+
+    /** A command's output options, checked together: {@code outputs().add(...).add(...).check()}. */
+    static Outputs outputs() {
+        return new Outputs();
+    }
+
+    /** Output options collected in the order given; {@link #check} checks each, then every pair. */
+    static final class Outputs {
+        private final List<String> options = new ArrayList<>();
+        private final List<Path> paths = new ArrayList<>();
+
+        /** Adds an option and its path (null when the option was not given). */
+        Outputs add(String option, Path path) {
+            options.add(option);
+            paths.add(path);
+            return this;
+        }
+
+        /**
+         * Checks every path, then that no two name the same file.
+         *
+         * @throws UsageException naming the option (or both options) at fault
+         */
+        void check() {
+            for (int i = 0; i < paths.size(); i++) {
+                OutputFile.check(options.get(i), paths.get(i));
+            }
+            for (int i = 0; i < paths.size(); i++) {
+                for (int j = i + 1; j < paths.size(); j++) {
+                    distinct(options.get(i), paths.get(i), options.get(j), paths.get(j));
+                }
+            }
         }
     }
 }

@@ -67,12 +67,7 @@ final class SweepCommand implements Callable<Integer> {
         StrategyDescriptor descriptor = run.descriptor();
         Grid parsed = research.grid(grid, descriptor);
         Map<String, String> fixed = research.fixedParameters(run, descriptor, parsed);
-        OutputFile.check("--csv", csv);
-        OutputFile.check("--json", json);
-        OutputFile.check("--html", html);
-        OutputFile.distinct("--csv", csv, "--json", json);
-        OutputFile.distinct("--csv", csv, "--html", html);
-        OutputFile.distinct("--json", json, "--html", html);
+        OutputFile.outputs().add("--csv", csv).add("--json", json).add("--html", html).check();
         MarketData data = run.marketData(err);
         BacktestConfig template = run.config(descriptor, StrategyParameters.defaults(descriptor.parameters()), data);
         Sweep sweep = new Sweep(template, fixed, parsed, research.metric(), research.minTrades());

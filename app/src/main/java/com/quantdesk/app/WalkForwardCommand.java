@@ -77,9 +77,7 @@ final class WalkForwardCommand implements Callable<Integer> {
         Grid parsed = research.grid(grid, descriptor);
         Map<String, String> fixed = research.fixedParameters(run, descriptor, parsed);
         RankMetric metric = research.metric();
-        OutputFile.check("--json", json);
-        OutputFile.check("--html", html);
-        OutputFile.distinct("--json", json, "--html", html);
+        OutputFile.outputs().add("--json", json).add("--html", html).check();
         MarketData data = run.marketData(err);
         BacktestConfig template = run.config(descriptor, StrategyParameters.defaults(descriptor.parameters()), data);
         WalkForward walk = new WalkForward(new Sweep(template, fixed, parsed, metric, research.minTrades()), is, oos,
