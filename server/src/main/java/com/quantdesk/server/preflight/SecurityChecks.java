@@ -150,17 +150,17 @@ final class SecurityChecks {
         if (url.isEmpty()) {
             return Finding.pass(id, "Redis is not configured: rate limits and revocations are kept in this process");
         }
-        URI uri;
+        RedisConnection connection;
         try {
-            uri = URI.create(url.get());
+            connection = RedisConnection.open(url.get());
         } catch (IllegalArgumentException e) {
-            return Finding.fail(id, "the Redis URL is malformed", "give REDIS_URL as redis://:PASSWORD@HOST:6379/0");
+            return Finding.fail(id, "the Redis URL is malformed: " + e.getMessage(),
+                    "give REDIS_URL as redis://:PASSWORD@HOST:6379/0");
         }
-        String host = uri.getHost() == null ? "" : uri.getHost();
-        boolean password = uri.getUserInfo() != null && uri.getUserInfo().contains(":")
-                && uri.getUserInfo().indexOf(':') < uri.getUserInfo().length() - 1;
+        String host = connection.host();
+        boolean password = connection.hasPassword();
         boolean reachable = false;
-        try (RedisConnection redis = RedisConnection.open(url.get())) {
+        try (RedisConnection redis = connection) {
             // A new connection's first answer may take longer than one ping waits on a busy machine.
             long deadline = System.nanoTime() + REDIS_PATIENCE.toNanos();
             while (!reachable && System.nanoTime() < deadline) {

@@ -112,6 +112,16 @@ final class RedisAddress {
     }
 
     /** Lettuce's form, with {@code commandTimeout} as the time every command may take. */
+    /** The host, without brackets for IPv6. */
+    String host() {
+        return host;
+    }
+
+    /** Whether the URL carries a password. */
+    boolean hasPassword() {
+        return !password.isEmpty();
+    }
+
     RedisURI toRedisUri(Duration commandTimeout) {
         RedisURI.Builder builder = RedisURI.Builder.redis(host, port)
                 .withSsl(tls)

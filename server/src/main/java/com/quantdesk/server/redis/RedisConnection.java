@@ -115,6 +115,16 @@ public final class RedisConnection implements AutoCloseable {
         return connection(bytes, CONNECT_WAIT.toNanos());
     }
 
+    /** The host this connection goes to. */
+    public String host() {
+        return address.host();
+    }
+
+    /** Whether the URL gives a password (as {@code redis://:secret@host} or {@code redis://secret@host}). */
+    public boolean hasPassword() {
+        return address.hasPassword();
+    }
+
     /** The URL, with the password shown as {@code ***}. */
     public String safeUrl() {
         return address.safeUrl();

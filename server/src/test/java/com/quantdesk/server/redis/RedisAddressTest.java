@@ -41,6 +41,16 @@ class RedisAddressTest {
     }
 
     @Test
+    void saysWhetherAPasswordIsGivenAndToWhichHost() {
+        assertThat(RedisAddress.parse("redis://s3cret@cache.internal").hasPassword()).isTrue();
+        assertThat(RedisAddress.parse("redis://:s3cret@cache.internal").hasPassword()).isTrue();
+        assertThat(RedisAddress.parse("redis://app:s3cret@cache.internal").hasPassword()).isTrue();
+        assertThat(RedisAddress.parse("redis://app:@cache.internal").hasPassword()).isFalse();
+        assertThat(RedisAddress.parse("redis://cache.internal:6390/2").hasPassword()).isFalse();
+        assertThat(RedisAddress.parse("redis://[::1]:6379").host()).isEqualTo("::1");
+    }
+
+    @Test
     void takesAUserInfoWithoutAColonAsThePassword() {
         RedisURI uri = RedisAddress.parse("redis://s3cret@cache.internal").toRedisUri(Duration.ofMillis(500));
 
