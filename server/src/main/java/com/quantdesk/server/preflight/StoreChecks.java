@@ -3,6 +3,7 @@ package com.quantdesk.server.preflight;
 import com.quantdesk.core.event.Event;
 import com.quantdesk.core.event.TradingStateChanged;
 import com.quantdesk.core.risk.TradingState;
+import com.quantdesk.server.db.Sql;
 import com.quantdesk.store.Dialect;
 import com.quantdesk.store.Migrations;
 import com.quantdesk.store.StoreConfig;
@@ -12,8 +13,6 @@ import com.quantdesk.store.journal.JournalKey;
 import com.quantdesk.store.journal.JournalTables;
 import com.quantdesk.store.journal.JournalVerifier;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
@@ -33,10 +32,12 @@ final class StoreChecks {
 
     private final PreflightSetup setup;
     private final Instant now;
+    private final Sql sql;
 
     StoreChecks(PreflightSetup setup, Instant now) {
         this.setup = setup;
         this.now = now;
+        this.sql = new Sql(setup.dataSource());
     }
 
     /** Whether the database answers; the later database checks are skipped when it does not. */
@@ -109,7 +110,7 @@ final class StoreChecks {
         String id = "alerts.test-delivered";
         long since = now.minus(DRILL_AGE).toEpochMilli();
         long delivered = count("SELECT COUNT(*) FROM notification_deliveries WHERE test = 1 AND status = 'delivered'"
-                + " AND delivered_at >= " + since);
+                + " AND delivered_at >= ?", since);
         if (delivered == 0) {
             return escalate(id, "no test notification was delivered in the last " + DRILL_AGE.toDays() + " days",
                     "send one and check it arrives: POST /api/v1/notifications/channels/{id}/test");
@@ -136,24 +137,17 @@ final class StoreChecks {
     /** When the kill switch was last thrown, from the newest trading-state changes in the journal. */
     private Optional<Instant> lastKillSwitch() {
         EventCodec codec = new EventCodec();
-        String sql = "SELECT sequence, time, type, account, bot, causation_id, payload FROM events "
-                + "WHERE type = 'TradingStateChanged' ORDER BY sequence DESC";
-        try (Connection c = setup.dataSource().getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
-            s.setMaxRows(STATE_CHANGES_READ);
-            try (ResultSet rows = s.executeQuery()) {
-                while (rows.next()) {
-                    Event event = codec.decode(new EncodedEvent(rows.getLong(1), rows.getString(2), rows.getString(3),
-                            rows.getString(4), rows.getString(5), rows.getLong(6), rows.getString(7)));
-                    if (event instanceof TradingStateChanged t && t.current() == TradingState.HALTED
-                            && t.reason().startsWith("kill switch")) {
-                        return Optional.of(t.time());
-                    }
-                }
+        List<Event> changes = sql.list("SELECT sequence, time, type, account, bot, causation_id, payload FROM events "
+                + "WHERE type = ? ORDER BY sequence DESC LIMIT ?", r -> codec.decode(new EncodedEvent(r.getLong(1),
+                r.getString(2), r.getString(3), r.getString(4), r.getString(5), r.getLong(6), r.getString(7))),
+                "TradingStateChanged", STATE_CHANGES_READ);
+        for (Event event : changes) {
+            if (event instanceof TradingStateChanged t && t.current() == TradingState.HALTED
+                    && t.reason().startsWith("kill switch")) {
+                return Optional.of(t.time());
             }
-            return Optional.empty();
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot read the journal: " + e.getMessage(), e);
         }
+        return Optional.empty();
     }
 
     private String database() {
@@ -164,13 +158,7 @@ final class StoreChecks {
         return setup.live() ? Finding.fail(id, reason, fix) : Finding.warn(id, reason, fix);
     }
 
-    private long count(String sql) {
-        try (Connection c = setup.dataSource().getConnection(); PreparedStatement s = c.prepareStatement(sql);
-             ResultSet rows = s.executeQuery()) {
-            rows.next();
-            return rows.getLong(1);
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot read the database: " + e.getMessage(), e);
-        }
+    private long count(String query, Object... parameters) {
+        return sql.one(query, r -> r.getLong(1), parameters).orElse(0L);
     }
 }
