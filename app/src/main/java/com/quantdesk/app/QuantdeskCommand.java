@@ -2,17 +2,29 @@ package com.quantdesk.app;
 
 import com.quantdesk.sim.data.BarFileException;
 import java.io.PrintWriter;
+import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** The {@code quantdesk} command and its subcommands. */
+/**
+ * The {@code quantdesk} command and its subcommands.
+ *
+ * <p>picocli builds a command's model from its annotations by reflection, and building all sixteen
+ * subcommands (with their own subcommands and mixins) costs about a quarter of a second of start-up.
+ * A run that names its subcommand first, as nearly every run does, therefore gets a tree with only
+ * that subcommand under the root; anything else (no arguments, an option first, {@code help}, a
+ * misspelt name that deserves a suggestion) gets the whole tree.
+ */
 @Command(name = "quantdesk", mixinStandardHelpOptions = true, version = "Quantdesk 0.1.0",
-        description = "Algorithmic trading for NSE equities: backtest, paper-trade and trade live.",
-        subcommands = {BacktestCommand.class, PaperCommand.class, LiveCommand.class, KiteSandboxCommand.class, KiteCommand.class,
-                BackupCommand.class, RestoreCommand.class, PreflightCommand.class, ConfigCommand.class,
-                StrategiesCommand.class, StrategyCommand.class, SweepCommand.class, WalkForwardCommand.class,
-                DataCommand.class, JournalCommand.class, CommandLine.HelpCommand.class})
+        description = "Algorithmic trading for NSE equities: backtest, paper-trade and trade live.")
 public final class QuantdeskCommand implements Runnable {
+
+    /** The subcommands in the order the usage lists them. */
+    private static final List<Class<?>> SUBCOMMANDS = List.of(BacktestCommand.class, PaperCommand.class,
+            LiveCommand.class, KiteSandboxCommand.class, KiteCommand.class, BackupCommand.class,
+            RestoreCommand.class, PreflightCommand.class, ConfigCommand.class, StrategiesCommand.class,
+            StrategyCommand.class, SweepCommand.class, WalkForwardCommand.class, DataCommand.class,
+            JournalCommand.class, CommandLine.HelpCommand.class);
 
     /** Exit code for success. */
     public static final int OK = 0;
@@ -31,12 +43,47 @@ public final class QuantdeskCommand implements Runnable {
 
     /** Builds the command line, runs {@code args} and returns the exit code (0 ok, 1 failure, 2 usage). */
     public static int execute(String... args) {
-        return commandLine(new PrintWriter(System.out, true), new PrintWriter(System.err, true)).execute(args);
+        return execute(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
     }
 
-    /** The configured command line writing to {@code out} and {@code err}. */
+    /** Runs {@code args} as {@link #execute(String...)} does, writing to {@code out} and {@code err}. */
+    public static int execute(PrintWriter out, PrintWriter err, String... args) {
+        Class<?> named = args.length == 0 ? null : subcommandNamed(args[0]);
+        return configure(named == null ? fullTree() : rootWith(named), out, err).execute(args);
+    }
+
+    /** The configured command line with every subcommand, writing to {@code out} and {@code err}. */
     public static CommandLine commandLine(PrintWriter out, PrintWriter err) {
+        return configure(fullTree(), out, err);
+    }
+
+    private static CommandLine fullTree() {
         CommandLine cl = new CommandLine(new QuantdeskCommand());
+        for (Class<?> subcommand : SUBCOMMANDS) {
+            cl.addSubcommand(subcommand);
+        }
+        return cl;
+    }
+
+    private static CommandLine rootWith(Class<?> subcommand) {
+        return new CommandLine(new QuantdeskCommand()).addSubcommand(subcommand);
+    }
+
+    /**
+     * The subcommand whose name is exactly {@code word}, or null. {@code help} answers null: it
+     * describes the other subcommands, so it needs them all.
+     */
+    private static Class<?> subcommandNamed(String word) {
+        for (Class<?> subcommand : SUBCOMMANDS) {
+            Command command = subcommand.getAnnotation(Command.class);
+            if (subcommand != CommandLine.HelpCommand.class && command.name().equals(word)) {
+                return subcommand;
+            }
+        }
+        return null;
+    }
+
+    private static CommandLine configure(CommandLine cl, PrintWriter out, PrintWriter err) {
         cl.setOut(out);
         cl.setErr(err);
         cl.setParameterExceptionHandler((ex, args) -> {

@@ -25,8 +25,7 @@ record CliRun(int exitCode, String out, String err) {
                 "QUANTDESK_DEBUG is set: errors print stack traces on purpose, so exact output cannot be checked");
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int exitCode = QuantdeskCommand.commandLine(new PrintWriter(out, true), new PrintWriter(err, true))
-                .execute(args);
+        int exitCode = QuantdeskCommand.execute(new PrintWriter(out, true), new PrintWriter(err, true), args);
         return new CliRun(exitCode, out.toString(), err.toString());
     }
 
