@@ -46,6 +46,8 @@ final class EngineState {
 
     final Map<AccountId, Portfolio> portfolios = new LinkedHashMap<>();
     final List<Portfolio> portfolioList = new ArrayList<>();
+    /** The open accounts in the order they were opened; immutable, replaced when one opens. */
+    List<AccountId> accountIds = List.of();
     final Map<OrderId, Order> openOrders = new LinkedHashMap<>();
     final Map<OrderId, String> cancelRequests = new HashMap<>();
     final Map<Symbol, long[]> lastPrices = new HashMap<>();
@@ -130,6 +132,9 @@ final class EngineState {
         Portfolio portfolio = new Portfolio(account, cash);
         portfolios.put(account, portfolio);
         portfolioList.add(portfolio);
+        List<AccountId> ids = new ArrayList<>(accountIds);
+        ids.add(account);
+        accountIds = List.copyOf(ids);
         return portfolio;
     }
 

@@ -82,6 +82,8 @@ public final class TradingEngine implements EngineView {
     private long[] barPrice;
     private BotRuntime[] barBots;
     private RiskHook risk;
+    /** The risk engine's time-driven work at the clock's time: one object for every call of {@link #onTime}. */
+    private final Runnable riskTime = () -> risk.onTime(now());
     private long nextSequence = 1;
     private long nextId = 1;
     private long recovered;
@@ -151,7 +153,7 @@ public final class TradingEngine implements EngineView {
      */
     public void onTime() {
         if (risk != null) {
-            steps.drive(() -> risk.onTime(clock.instant()));
+            steps.drive(riskTime);
         }
     }
 
@@ -662,14 +664,10 @@ public final class TradingEngine implements EngineView {
         return state.portfolio(account);
     }
 
-    /** Every open account, in the order they were opened. */
+    /** Every open account, in the order they were opened (an immutable list; the risk engine asks on every bar). */
     @Override
     public List<AccountId> accounts() {
-        List<AccountId> ids = new ArrayList<>(state.portfolioList.size());
-        for (Portfolio p : state.portfolioList) {
-            ids.add(p.account());
-        }
-        return ids;
+        return state.accountIds;
     }
 
     /** Every open account's portfolio, in the order they were opened. */

@@ -94,6 +94,20 @@ public record NseCalendar(Set<LocalDate> holidays) implements MarketHours {
     }
 
     @Override
+    public boolean isOpen(Instant time) {
+        // Asked about once a second of engine time: no Optional, no Instant, and a date only for holidays.
+        long local = time.getEpochSecond() + MarketTime.IST_OFFSET_SECONDS;
+        long second = Math.floorMod(local, SECONDS_PER_DAY);
+        if (second < OPEN_SECOND || second >= CLOSE_SECOND) {
+            return false;
+        }
+        long day = Math.floorDiv(local, SECONDS_PER_DAY);
+        // 1970-01-01, epoch day 0, was a Thursday: Monday is 0 here, Saturday 5 and Sunday 6.
+        long weekday = Math.floorMod(day + 3, 7);
+        return weekday < 5 && (holidays.isEmpty() || !holidays.contains(LocalDate.ofEpochDay(day)));
+    }
+
+    @Override
     public Optional<Instant> openSince(Instant time) {
         // Asked on every bar: IST is a fixed +05:30, so plain arithmetic on epoch seconds answers it
         // without building zoned date-times.

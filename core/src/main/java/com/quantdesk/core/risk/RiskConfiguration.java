@@ -30,12 +30,17 @@ final class RiskConfiguration {
     private final Map<BotId, BotLimits> botLimits = new HashMap<>();
     private Set<Symbol> banned = Set.of();
 
+    /** {@link #staleDataAfter()}, asked on every bar: worked out again whenever limits change. */
+    private Duration staleDataAfter;
+
     RiskConfiguration(RiskLimits defaults) {
         this.defaults = Objects.requireNonNull(defaults, "defaults");
+        this.staleDataAfter = strictestStaleDataAfter();
     }
 
     void setLimits(AccountId account, RiskLimits accountLimits) {
         limits.put(account, Objects.requireNonNull(accountLimits, "accountLimits"));
+        staleDataAfter = strictestStaleDataAfter();
     }
 
     void setBotLimits(BotId bot, BotLimits extra) {
@@ -60,6 +65,10 @@ final class RiskConfiguration {
 
     /** The strictest non-zero freshness any account asks for; market data is shared, so one alarm serves all. */
     Duration staleDataAfter() {
+        return staleDataAfter;
+    }
+
+    private Duration strictestStaleDataAfter() {
         Duration strictest = defaults.staleDataAfter();
         for (RiskLimits l : limits.values()) {
             Duration d = l.staleDataAfter();
@@ -105,7 +114,10 @@ final class RiskConfiguration {
      */
     private void install(AccountId account, BotId bot, String item, String current) {
         switch (item) {
-            case "limits" -> limits.put(account, limits(account).with(parsePairs(current)));
+            case "limits" -> {
+                limits.put(account, limits(account).with(parsePairs(current)));
+                staleDataAfter = strictestStaleDataAfter();
+            }
             case "botLimits" -> botLimits.put(bot, botLimits(bot).with(parsePairs(current)));
             case "banList" -> {
                 Set<Symbol> restored = new TreeSet<>();

@@ -29,6 +29,7 @@ import com.quantdesk.core.time.MarketTime;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
@@ -55,6 +56,9 @@ public final class RiskEngine implements RiskHook {
 
     private final RiskConfiguration configuration;
     private final Map<AccountId, RiskState.Account> accounts = new HashMap<>();
+    // The same accounts in the order risk first saw them, for the loops run on every bar.
+    private final List<AccountId> accountIds = new ArrayList<>();
+    private final List<RiskState.Account> accountStates = new ArrayList<>();
     private final Map<Symbol, RiskState.SymbolState> symbols = new HashMap<>();
     private final Map<BotId, RiskState.Bot> bots = new HashMap<>();
     private final List<RiskRules.Rule> rules = RiskRules.all();
@@ -233,6 +237,8 @@ public final class RiskEngine implements RiskHook {
         if (state == null) {
             state = new RiskState.Account(limits(id));
             accounts.put(id, state);
+            accountIds.add(id);
+            accountStates.add(state);
         }
         return state;
     }
@@ -384,8 +390,8 @@ public final class RiskEngine implements RiskHook {
         if (!staleMarks.isEmpty()) {
             staleMarks.remove(bar.symbol());
         }
-        for (AccountId account : accounts.keySet()) {
-            checkDailyLoss(account);
+        for (int i = 0; i < accountIds.size(); i++) {
+            checkDailyLoss(accountIds.get(i), accountStates.get(i));
         }
     }
 
@@ -410,16 +416,17 @@ public final class RiskEngine implements RiskHook {
     @Override
     public void onTime(Instant now) {
         long today = MarketTime.tradeEpochDay(now);
-        LocalTime localTime = LocalTime.ofSecondOfDay(Math.floorMod(now.getEpochSecond()
-                + MarketTime.IST_OFFSET_SECONDS, 86_400L));
-        for (AccountId id : view.accounts()) {
+        long secondOfDay = Math.floorMod(now.getEpochSecond() + MarketTime.IST_OFFSET_SECONDS, 86_400L);
+        List<AccountId> open = view.accounts();
+        for (int i = 0; i < open.size(); i++) {
+            AccountId id = open.get(i);
             RiskState.Account account = account(id);
             if (account.sessionDay != today && !holdsStaleMarks(id)) {
                 startSession(id, account, today);
             }
-            checkDailyLoss(id);
+            checkDailyLoss(id, account);
             RiskLimits accountLimits = limits(id);
-            if (accountLimits.misSquareOff() && !localTime.isBefore(accountLimits.misCutoff())
+            if (accountLimits.misSquareOff() && secondOfDay >= accountLimits.misCutoff().toSecondOfDay()
                     && account.sessionDay == today) {
                 if (account.squaredOffDay != today) {
                     account.squaredOffDay = today;
@@ -536,7 +543,13 @@ public final class RiskEngine implements RiskHook {
 
     private void checkDailyLoss(AccountId id) {
         RiskState.Account account = accounts.get(id);
-        if (account == null || account.sessionDay == Long.MIN_VALUE || account.dailyLossBreached
+        if (account != null) {
+            checkDailyLoss(id, account);
+        }
+    }
+
+    private void checkDailyLoss(AccountId id, RiskState.Account account) {
+        if (account.sessionDay == Long.MIN_VALUE || account.dailyLossBreached
                 || holdsStaleMarks(id)) {
             return;
         }
@@ -559,7 +572,11 @@ public final class RiskEngine implements RiskHook {
             return;
         }
         java.time.Duration after = configuration.staleDataAfter();
-        java.util.Optional<Instant> openSince = after.isZero() ? java.util.Optional.empty() : hours.openSince(now);
+        // Data came within the allowance: silent since a later market open would be silent for less.
+        if (after.isZero() || !now.isAfter(lastMarketData.plus(after))) {
+            return;
+        }
+        java.util.Optional<Instant> openSince = hours.openSince(now);
         if (openSince.isEmpty()) {
             return;
         }

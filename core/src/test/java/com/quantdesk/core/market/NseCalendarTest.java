@@ -64,7 +64,7 @@ class NseCalendarTest {
     }
 
     @Test
-    void openSinceAgreesWithTheZonedDateTimeReadingOfTheSession() {
+    void openSinceAndIsOpenAgreeWithTheZonedDateTimeReadingOfTheSession() {
         NseCalendar calendar = new NseCalendar(Set.of(LocalDate.of(2024, 1, 26), LocalDate.of(2024, 3, 8)));
         // Instants from 1960 to 2060, to the nanosecond, and the seconds either side of open and close.
         org.quicktheories.QuickTheory.qt().withExamples(20_000).forAll(
@@ -84,6 +84,7 @@ class NseCalendarTest {
                     assertThat(calendar.openSince(time)).as("%s", time)
                             .isEqualTo(open ? java.util.Optional.of(calendar.sessionOpen(local.toLocalDate()))
                                     : java.util.Optional.empty());
+                    assertThat(calendar.isOpen(time)).as("isOpen %s", time).isEqualTo(open);
                 });
     }
 }
