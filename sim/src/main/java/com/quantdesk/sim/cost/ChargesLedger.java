@@ -158,8 +158,16 @@ public final class ChargesLedger {
         }
         CncDay day = cncToday.computeIfAbsent(symbol, s -> new CncDay(model));
         CncDay.Change change = day.add(orderId, symbol, side, quantity, price);
-        foldPending();
-        settledTotal = settledTotal.plus(change.after()).minus(change.before());
+        if (change.fixedDelta() == null) {
+            foldPending();
+            settledTotal = settledTotal.plus(change.after()).minus(change.before());
+        } else if (addToPending(change.fixedDelta(), NO_CHARGES)) {
+            System.arraycopy(nextPendingTotal, 0, pendingTotal, 0, pendingTotal.length);
+        } else {
+            foldPending();
+            settledTotal = settledTotal.plus(nonNegativePart(change.fixedDelta(), 1))
+                    .minus(nonNegativePart(change.fixedDelta(), -1));
+        }
         bookedPaise = Math.addExact(bookedPaise, change.debitPaise());
         return change.debitPaise();
     }
@@ -174,6 +182,15 @@ public final class ChargesLedger {
         } catch (ArithmeticException overflow) {
             return false;
         }
+    }
+
+    /** The components of {@code sign} times {@code delta} that are positive, the others zero, exactly. */
+    private ChargeBreakdown nonNegativePart(long[] delta, int sign) {
+        long[] part = new long[FixedPointCharges.TOTAL_PAISE];
+        for (int i = 0; i < part.length; i++) {
+            part[i] = Math.max(0, sign * delta[i]);
+        }
+        return fixedPoint.toBreakdown(part);
     }
 
     /** Moves the pending fixed-point total into the BigDecimal one; the exact total is unchanged. */

@@ -22,21 +22,45 @@ import java.util.Map;
  * once; the DP charge goes with the first sell order that still has a delivery part. Since a later
  * fill can move an earlier order's shares from delivery to intraday, the day's charges are recomputed
  * as a whole and the change is booked with the fill, which can then be a refund.
+ *
+ * <p>The charges are held in {@link FixedPointCharges} form, long arithmetic that is exact at the
+ * rates' scale, so a fill allocates no {@code BigDecimal}; a day whose rates or values do not fit it
+ * (far beyond any real order) is held as exact breakdowns from then on, with the same results.
  */
 final class CncDay {
 
+    private static final int COMPONENTS = FixedPointCharges.TOTAL_PAISE;
+
     private final NseCostModel model;
+    /** The rates' fixed-point form; null once the day is held as exact breakdowns. */
+    private FixedPointCharges fixedPoint;
     private final List<OrderPart> orders = new ArrayList<>();
     private final Map<OrderId, OrderPart> byId = new HashMap<>();
-    private ChargeBreakdown charges = ChargeBreakdown.ZERO;
+    /** The day's charge components in fixed-point units, while {@link #fixedPoint} is set. */
+    private final long[] fixedCharges = new long[COMPONENTS];
+    /** The day's charges once held exactly; null before. */
+    private ChargeBreakdown exactCharges;
     private long chargedPaise;
 
     CncDay(NseCostModel model) {
-        this.model = model;
+        this(model, false);
     }
 
-    /** A change of the day's charges: the paise to book and the exact breakdowns before and after. */
-    record Change(long debitPaise, ChargeBreakdown before, ChargeBreakdown after) {
+    /** A day held as exact breakdowns from the start when {@code exact}, as the reference for tests. */
+    CncDay(NseCostModel model, boolean exact) {
+        this.model = model;
+        this.fixedPoint = exact ? null : model.fixedPoint();
+        if (fixedPoint == null) {
+            exactCharges = ChargeBreakdown.ZERO;
+        }
+    }
+
+    /**
+     * A change of the day's charges: the paise to book, and either the change of each fixed-point
+     * component ({@code fixedDelta}, in the model's {@link FixedPointCharges} units) or the exact
+     * breakdowns before and after.
+     */
+    record Change(long debitPaise, long[] fixedDelta, ChargeBreakdown before, ChargeBreakdown after) {
     }
 
     /**
@@ -69,31 +93,119 @@ final class CncDay {
         order.intradayQuantity = Math.addExact(order.intradayQuantity, squaredOff);
         order.intradayValue = Math.addExact(order.intradayValue, Math.multiplyExact(squaredOff, price));
 
-        ChargeBreakdown before = charges;
         long beforePaise = chargedPaise;
-        recompute();
-        return new Change(Math.subtractExact(chargedPaise, beforePaise), before, charges);
+        if (fixedPoint != null) {
+            long[] before = fixedCharges.clone();
+            if (recomputeFixed()) {
+                long[] delta = new long[COMPONENTS];
+                for (int i = 0; i < COMPONENTS; i++) {
+                    delta[i] = fixedCharges[i] - before[i];
+                }
+                return new Change(Math.subtractExact(chargedPaise, beforePaise), delta, null, null);
+            }
+            // A value too large for long arithmetic: the day is held exactly from here on.
+            exactCharges = fixedPoint.toBreakdown(before);
+            for (OrderPart o : orders) {
+                o.exact = fixedPoint.toBreakdown(o.fixed);
+            }
+            fixedPoint = null;
+        }
+        ChargeBreakdown before = exactCharges;
+        recomputeExact();
+        return new Change(Math.subtractExact(chargedPaise, beforePaise), null, before, exactCharges);
     }
 
     /** What the order is charged as things stand, or null when the day has no such order. */
     ChargeBreakdown breakdown(OrderId id) {
         OrderPart order = byId.get(id);
-        return order == null ? null : order.breakdown;
+        if (order == null) {
+            return null;
+        }
+        return fixedPoint != null ? fixedPoint.toBreakdown(order.fixed) : order.exact;
     }
 
     /**
-     * Brings every order's charges up to date. An order is re-priced only when what its charges depend
-     * on changed (its intraday value, its delivery value, whether it carries the DP charge), and the
-     * day's totals move by the difference, so a fill costs the orders it touched rather than the day.
+     * Brings every order's charges up to date in fixed-point form. An order is re-priced only when
+     * what its charges depend on changed (its intraday value, its delivery value, whether it carries
+     * the DP charge), and the day's totals move by the difference, so a fill costs the orders it
+     * touched rather than the day. False, with nothing changed, when a value does not fit long
+     * arithmetic.
      */
-    private void recompute() {
+    private boolean recomputeFixed() {
+        int n = orders.size();
+        long[][] priced = new long[n][];
+        long[] pricedPaise = new long[n];
+        long[] deliveryValues = new long[n];
+        boolean[] dps = new boolean[n];
+        long[] day = fixedCharges.clone();
+        long charged = chargedPaise;
+        boolean dpCharged = false;
+        try {
+            for (int k = 0; k < n; k++) {
+                OrderPart order = orders.get(k);
+                long deliveryValue = order.value - order.intradayValue;
+                boolean dp = deliveryValue > 0 && order.side == Side.SELL && !dpCharged;
+                dpCharged |= dp;
+                deliveryValues[k] = deliveryValue;
+                dps[k] = dp;
+                if (order.isPricedAt(deliveryValue, dp)) {
+                    continue;
+                }
+                long[] b = new long[COMPONENTS];
+                long p = 0;
+                if (order.intradayValue > 0) {
+                    long[] intraday = model.fixedPointForOrder(order.side, Product.MIS, order.intradayValue, false);
+                    if (intraday == null) {
+                        return false;
+                    }
+                    addInto(b, intraday, 1);
+                    p = intraday[FixedPointCharges.TOTAL_PAISE];
+                }
+                if (deliveryValue > 0) {
+                    long[] delivery = model.fixedPointForOrder(order.side, Product.CNC, deliveryValue, dp);
+                    if (delivery == null) {
+                        return false;
+                    }
+                    addInto(b, delivery, 1);
+                    p = Math.addExact(p, delivery[FixedPointCharges.TOTAL_PAISE]);
+                }
+                addInto(day, order.fixed, -1);
+                addInto(day, b, 1);
+                charged = Math.addExact(Math.subtractExact(charged, order.paise), p);
+                priced[k] = b;
+                pricedPaise[k] = p;
+            }
+        } catch (ArithmeticException overflow) {
+            return false;
+        }
+        // Nothing above changed the day: now it all changes at once.
+        System.arraycopy(day, 0, fixedCharges, 0, COMPONENTS);
+        chargedPaise = charged;
+        for (int k = 0; k < n; k++) {
+            if (priced[k] != null) {
+                OrderPart order = orders.get(k);
+                order.fixed = priced[k];
+                order.pricedAt(deliveryValues[k], dps[k], pricedPaise[k]);
+            }
+        }
+        return true;
+    }
+
+    /** Adds {@code sign} times the seven components of {@code charges} to {@code into}; throws on overflow. */
+    private static void addInto(long[] into, long[] charges, int sign) {
+        for (int i = 0; i < COMPONENTS; i++) {
+            into[i] = Math.addExact(into[i], Math.multiplyExact(sign, charges[i]));
+        }
+    }
+
+    /** {@link #recomputeFixed} with exact breakdowns. */
+    private void recomputeExact() {
         boolean dpCharged = false;
         for (OrderPart order : orders) {
             long deliveryValue = order.value - order.intradayValue;
             boolean dp = deliveryValue > 0 && order.side == Side.SELL && !dpCharged;
             dpCharged |= dp;
-            if (order.pricedIntradayValue == order.intradayValue && order.pricedDeliveryValue == deliveryValue
-                    && order.pricedDp == dp) {
+            if (order.isPricedAt(deliveryValue, dp)) {
                 continue;
             }
             ChargeBreakdown b = ChargeBreakdown.ZERO;
@@ -108,13 +220,10 @@ final class CncDay {
                 b = b.plus(delivery);
                 p = Math.addExact(p, delivery.totalPaise());
             }
-            charges = charges.minus(order.breakdown).plus(b);
+            exactCharges = exactCharges.minus(order.exact).plus(b);
             chargedPaise = Math.addExact(Math.subtractExact(chargedPaise, order.paise), p);
-            order.breakdown = b;
-            order.paise = p;
-            order.pricedIntradayValue = order.intradayValue;
-            order.pricedDeliveryValue = deliveryValue;
-            order.pricedDp = dp;
+            order.exact = b;
+            order.pricedAt(deliveryValue, dp, p);
         }
     }
 
@@ -126,10 +235,12 @@ final class CncDay {
         long value;
         long intradayQuantity;
         long intradayValue;
-        ChargeBreakdown breakdown = ChargeBreakdown.ZERO;
-        /** Whole paise of {@link #breakdown}, each part rounded once. */
+        /** Its charges: fixed-point components while the day is held so, else {@link #exact}. */
+        long[] fixed = new long[COMPONENTS];
+        ChargeBreakdown exact = ChargeBreakdown.ZERO;
+        /** Whole paise of its charges, each part rounded once. */
         long paise;
-        /** The inputs {@link #breakdown} was priced from. */
+        /** The inputs its charges were priced from. */
         long pricedIntradayValue;
         long pricedDeliveryValue;
         boolean pricedDp;
@@ -141,6 +252,17 @@ final class CncDay {
 
         long deliveryQuantity() {
             return quantity - intradayQuantity;
+        }
+
+        boolean isPricedAt(long deliveryValue, boolean dp) {
+            return pricedIntradayValue == intradayValue && pricedDeliveryValue == deliveryValue && pricedDp == dp;
+        }
+
+        void pricedAt(long deliveryValue, boolean dp, long newPaise) {
+            paise = newPaise;
+            pricedIntradayValue = intradayValue;
+            pricedDeliveryValue = deliveryValue;
+            pricedDp = dp;
         }
 
         /** Moves {@code k} delivery shares to intraday at the delivery part's average price. */

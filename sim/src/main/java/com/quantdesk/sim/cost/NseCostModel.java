@@ -68,6 +68,16 @@ public final class NseCostModel {
     }
 
     /**
+     * {@link #forOrder}'s {@link ChargeBreakdown#totalPaise() total} alone, in paise: in long
+     * arithmetic whenever the fixed-point form holds the order, as it does for any real one.
+     */
+    public long totalPaise(Side side, Product product, long cumulativeValuePaise, boolean firstDeliverySellOfDay) {
+        long[] fixed = fixedPointForOrder(side, product, cumulativeValuePaise, firstDeliverySellOfDay);
+        return fixed != null ? fixed[FixedPointCharges.TOTAL_PAISE]
+                : exactForOrder(side, product, cumulativeValuePaise, firstDeliverySellOfDay).totalPaise();
+    }
+
+    /**
      * {@link #forOrder}'s components in {@link FixedPointCharges} form, or null when the rates or
      * the value are too large for it; validates the arguments as {@code forOrder} does.
      */

@@ -54,7 +54,7 @@ public final class BuyingPower {
         static ChargeEstimate of(NseCostModel model) {
             Objects.requireNonNull(model, "model");
             return (side, product, valuePaise) -> valuePaise == 0 ? 0
-                    : model.forOrder(side, product, valuePaise, false).totalPaise();
+                    : model.totalPaise(side, product, valuePaise, false);
         }
     }
 

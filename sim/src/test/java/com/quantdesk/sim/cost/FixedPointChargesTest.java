@@ -111,6 +111,7 @@ class FixedPointChargesTest {
             }
             assertThat(model.forOrder(side, product, valuePaise, dp)).isEqualTo(exact);
             assertThat(model.forOrder(side, product, valuePaise, dp).totalPaise()).isEqualTo(exact.totalPaise());
+            assertThat(model.totalPaise(side, product, valuePaise, dp)).isEqualTo(exact.totalPaise());
         }
     }
 
