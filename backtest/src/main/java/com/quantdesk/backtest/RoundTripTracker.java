@@ -24,6 +24,17 @@ public final class RoundTripTracker {
     private final List<RoundTrip> closed = new ArrayList<>();
 
     private record Key(Symbol symbol, Product product) {
+
+        // Written out: the generated ones go through method handles, slow until compiled.
+        @Override
+        public boolean equals(Object other) {
+            return this == other || other instanceof Key k && product == k.product && symbol.equals(k.symbol);
+        }
+
+        @Override
+        public int hashCode() {
+            return 31 * symbol.hashCode() + product.hashCode();
+        }
     }
 
     private static final class Trip {

@@ -225,6 +225,27 @@ public final class RiskEngine implements RiskHook {
     record DuplicateKey(BotId bot, Symbol symbol, com.quantdesk.core.domain.Side side,
                         com.quantdesk.core.domain.Product product, com.quantdesk.core.domain.OrderType type,
                         long quantity, long limitPrice, long triggerPrice) {
+
+        // Written out: the generated ones go through method handles, slow until compiled and costly
+        // to compile, and this key is hashed on every order.
+        @Override
+        public boolean equals(Object other) {
+            return this == other || other instanceof DuplicateKey k && quantity == k.quantity
+                    && limitPrice == k.limitPrice && triggerPrice == k.triggerPrice && side == k.side
+                    && product == k.product && type == k.type && bot.equals(k.bot) && symbol.equals(k.symbol);
+        }
+
+        @Override
+        public int hashCode() {
+            int h = bot.hashCode();
+            h = 31 * h + symbol.hashCode();
+            h = 31 * h + side.hashCode();
+            h = 31 * h + product.hashCode();
+            h = 31 * h + type.hashCode();
+            h = 31 * h + Long.hashCode(quantity);
+            h = 31 * h + Long.hashCode(limitPrice);
+            return 31 * h + Long.hashCode(triggerPrice);
+        }
     }
 
     static Object duplicateKey(OrderRequest r) {
