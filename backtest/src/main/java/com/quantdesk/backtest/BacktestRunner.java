@@ -86,13 +86,16 @@ public final class BacktestRunner {
         int n = bars.size();
         EquityCurve.Builder points = new EquityCurve.Builder(n + 1);
         points.add(bars.getFirst().time(), portfolio.equity(), portfolio.grossExposure());
+        Bar next = bars.getFirst();
         for (int i = 0; i < n; i++) {
-            Bar bar = bars.get(i);
+            // Each bar is asked for once: a list read from a file makes it on the way.
+            Bar bar = next;
+            next = i + 1 < n ? bars.get(i + 1) : null;
             clock.set(bar.time());
             engine.onTime();
             venue.onBar(bar);
             engine.onBar(bar);
-            if (i + 1 == n || !bars.get(i + 1).time().equals(bar.time())) {
+            if (next == null || !next.time().equals(bar.time())) {
                 points.add(bar.time(), portfolio.equity(), portfolio.grossExposure());
             }
             if ((i & (PROGRESS_EVERY - 1)) == 0) {

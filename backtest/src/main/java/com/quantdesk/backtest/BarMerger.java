@@ -3,6 +3,7 @@ package com.quantdesk.backtest;
 import com.quantdesk.core.domain.Bar;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.PriorityQueue;
@@ -22,11 +23,11 @@ public final class BarMerger {
         for (List<Bar> s : series) {
             total += s.size();
         }
-        List<Bar> merged = new ArrayList<>(total);
         if (series.size() == 1) {
-            merged.addAll(series.iterator().next());
-            return merged;
+            // Nothing to merge; a file's bars may be made one by one as they are read, so not copied.
+            return Collections.unmodifiableList(series.iterator().next());
         }
+        List<Bar> merged = new ArrayList<>(total);
         record Cursor(List<Bar> bars, int index) {
             Bar head() {
                 return bars.get(index);

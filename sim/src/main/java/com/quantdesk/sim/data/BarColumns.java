@@ -3,9 +3,11 @@ package com.quantdesk.sim.data;
 import com.quantdesk.core.domain.Bar;
 import com.quantdesk.core.domain.Symbol;
 import java.time.Instant;
-import java.util.ArrayList;
+import java.util.AbstractList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
+import java.util.RandomAccess;
 
 /**
  * Bars of one symbol as parallel columns: what the CSV reader fills row by row and what the bar
@@ -68,17 +70,53 @@ final class BarColumns {
     }
 
     /**
-     * The bars, validated by {@link Bar}'s constructor.
+     * The bars, as a list that makes each {@link Bar} when it is asked for: a million bars are then
+     * not a million long-lived objects (and their {@link Instant}s) for the collector to copy. Every
+     * row is checked here as {@link Bar}'s constructor checks it, so a bad row fails now, not when
+     * the run reaches it; the columns must not change afterwards.
      *
      * @throws IllegalArgumentException if a row is not a valid bar
      */
     List<Bar> toBars(Symbol symbol) {
-        List<Bar> bars = new ArrayList<>(size);
         for (int i = 0; i < size; i++) {
-            bars.add(new Bar(symbol, Instant.ofEpochSecond(epochSeconds[i], nanos[i]), open[i], high[i], low[i],
-                    close[i], volume[i]));
+            long o = open[i];
+            long h = high[i];
+            long l = low[i];
+            long c = close[i];
+            if (o <= 0 || h <= 0 || l <= 0 || c <= 0 || h < l || o > h || o < l || c > h || c < l || volume[i] < 0
+                    || epochSeconds[i] < Instant.MIN.getEpochSecond() || epochSeconds[i] > Instant.MAX.getEpochSecond()) {
+                bar(symbol, i); // throws what Bar or Instant says of the row
+            }
         }
-        return bars;
+        return new ColumnBars(symbol, this);
+    }
+
+    Bar bar(Symbol symbol, int i) {
+        return new Bar(symbol, Instant.ofEpochSecond(epochSeconds[i], nanos[i]), open[i], high[i], low[i], close[i],
+                volume[i]);
+    }
+
+    /** An immutable list view of checked columns; each {@code get} makes its bar. */
+    static final class ColumnBars extends AbstractList<Bar> implements RandomAccess {
+
+        private final Symbol symbol;
+        private final BarColumns columns;
+
+        private ColumnBars(Symbol symbol, BarColumns columns) {
+            this.symbol = symbol;
+            this.columns = columns;
+        }
+
+        @Override
+        public Bar get(int index) {
+            Objects.checkIndex(index, columns.size);
+            return columns.bar(symbol, index);
+        }
+
+        @Override
+        public int size() {
+            return columns.size;
+        }
     }
 
     private void grow() {

@@ -26,7 +26,8 @@ public record BarFile(Symbol symbol, Path file, List<Bar> bars, int roundedValue
     public BarFile {
         Objects.requireNonNull(symbol, "symbol");
         Objects.requireNonNull(file, "file");
-        bars = List.copyOf(bars);
+        // Bars read from a file are an immutable view over their columns: copying it would make every bar.
+        bars = bars instanceof BarColumns.ColumnBars ? bars : List.copyOf(bars);
         skipped = List.copyOf(skipped);
         if (roundedValues < 0) {
             throw new IllegalArgumentException("roundedValues must not be negative, was " + roundedValues);
