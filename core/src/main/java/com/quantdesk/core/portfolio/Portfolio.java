@@ -67,9 +67,7 @@ public final class Portfolio {
     /** Marks every position in {@code symbol} at {@code price}. */
     public void mark(Symbol symbol, long price) {
         // Marks come bar after bar for the same symbol: the last one's positions spare a map look-up.
-        Position[] byProduct = symbol == lastMarked ? lastMarkedPositions : positions.get(symbol);
-        lastMarked = symbol;
-        lastMarkedPositions = byProduct;
+        Position[] byProduct = positionsOf(symbol);
         if (byProduct == null) {
             return;
         }
@@ -80,6 +78,21 @@ public final class Portfolio {
                 grossExposure = Math.addExact(grossExposure, Math.abs(position.marketValue()) - grossBefore);
             }
         }
+    }
+
+    /**
+     * The positions in {@code symbol} by product, or null if the account never held it. Marks and
+     * position queries come bar after bar for the same symbol: the last one's answer spares a map
+     * look-up ({@link #positionFor} forgets it when it adds a symbol).
+     */
+    private Position[] positionsOf(Symbol symbol) {
+        if (symbol == lastMarked) {
+            return lastMarkedPositions;
+        }
+        Position[] byProduct = positions.get(symbol);
+        lastMarked = symbol;
+        lastMarkedPositions = byProduct;
+        return byProduct;
     }
 
     /** The position in one symbol and product, or null if the account never held it. */
@@ -155,7 +168,7 @@ public final class Portfolio {
 
     /** Net quantity in {@code symbol} over all products. */
     public long quantity(Symbol symbol) {
-        Position[] byProduct = positions.get(symbol);
+        Position[] byProduct = positionsOf(symbol);
         long total = 0;
         if (byProduct != null) {
             for (Position p : byProduct) {

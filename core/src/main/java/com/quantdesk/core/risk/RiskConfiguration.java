@@ -32,6 +32,8 @@ final class RiskConfiguration {
 
     /** {@link #staleDataAfter()}, asked on every bar: worked out again whenever limits change. */
     private Duration staleDataAfter;
+    /** Counts changes of accounts' limits, so a holder of {@link #limits} can tell when to ask again. */
+    private int limitsVersion;
 
     RiskConfiguration(RiskLimits defaults) {
         this.defaults = Objects.requireNonNull(defaults, "defaults");
@@ -40,7 +42,17 @@ final class RiskConfiguration {
 
     void setLimits(AccountId account, RiskLimits accountLimits) {
         limits.put(account, Objects.requireNonNull(accountLimits, "accountLimits"));
+        limitsChanged();
+    }
+
+    private void limitsChanged() {
         staleDataAfter = strictestStaleDataAfter();
+        limitsVersion++;
+    }
+
+    /** Changes whenever any account's limits change. */
+    int limitsVersion() {
+        return limitsVersion;
     }
 
     void setBotLimits(BotId bot, BotLimits extra) {
@@ -116,7 +128,7 @@ final class RiskConfiguration {
         switch (item) {
             case "limits" -> {
                 limits.put(account, limits(account).with(parsePairs(current)));
-                staleDataAfter = strictestStaleDataAfter();
+                limitsChanged();
             }
             case "botLimits" -> botLimits.put(bot, botLimits(bot).with(parsePairs(current)));
             case "banList" -> {

@@ -59,6 +59,12 @@ public final class RiskEngine implements RiskHook {
     // The same accounts in the order risk first saw them, for the loops run on every bar.
     private final List<AccountId> accountIds = new ArrayList<>();
     private final List<RiskState.Account> accountStates = new ArrayList<>();
+    // The engine's account list onTime last saw (it is replaced when an account opens) and their states.
+    private List<AccountId> timedAccounts;
+    private RiskState.Account[] timedStates;
+    // The last bar's symbol and its state: bars of one symbol follow each other.
+    private Symbol barSymbol;
+    private RiskState.SymbolState barState;
     private final Map<Symbol, RiskState.SymbolState> symbols = new HashMap<>();
     private final Map<BotId, RiskState.Bot> bots = new HashMap<>();
     private final List<RiskRules.Rule> rules = RiskRules.all();
@@ -253,6 +259,16 @@ public final class RiskEngine implements RiskHook {
                 r.triggerPrice());
     }
 
+    /** The account's limits, asked of the configuration again only after limits changed. */
+    private RiskLimits limits(AccountId id, RiskState.Account account) {
+        int version = configuration.limitsVersion();
+        if (account.limitsVersion != version) {
+            account.limits = configuration.limits(id);
+            account.limitsVersion = version;
+        }
+        return account.limits;
+    }
+
     private RiskState.Account account(AccountId id) {
         RiskState.Account state = accounts.get(id);
         if (state == null) {
@@ -396,7 +412,9 @@ public final class RiskEngine implements RiskHook {
     public void onBar(Bar bar) {
         // When it arrived, not its start: a bar of an hour or a day starts long before it closes.
         seen(view.now());
-        RiskState.SymbolState state = symbol(bar.symbol());
+        RiskState.SymbolState state = bar.symbol() == barSymbol ? barState : symbol(bar.symbol());
+        barSymbol = bar.symbol();
+        barState = state;
         long day = MarketTime.tradeEpochDay(bar.time());
         if (day != state.day) {
             if (state.day != Long.MIN_VALUE && state.day < day) {
@@ -439,14 +457,22 @@ public final class RiskEngine implements RiskHook {
         long today = MarketTime.tradeEpochDay(now);
         long secondOfDay = Math.floorMod(now.getEpochSecond() + MarketTime.IST_OFFSET_SECONDS, 86_400L);
         List<AccountId> open = view.accounts();
-        for (int i = 0; i < open.size(); i++) {
+        if (open != timedAccounts) {
+            RiskState.Account[] states = new RiskState.Account[open.size()];
+            for (int i = 0; i < states.length; i++) {
+                states[i] = account(open.get(i));
+            }
+            timedAccounts = open;
+            timedStates = states;
+        }
+        for (int i = 0; i < timedStates.length; i++) {
             AccountId id = open.get(i);
-            RiskState.Account account = account(id);
+            RiskState.Account account = timedStates[i];
             if (account.sessionDay != today && !holdsStaleMarks(id)) {
                 startSession(id, account, today);
             }
             checkDailyLoss(id, account);
-            RiskLimits accountLimits = limits(id);
+            RiskLimits accountLimits = limits(id, account);
             if (accountLimits.misSquareOff() && secondOfDay >= accountLimits.misCutoff().toSecondOfDay()
                     && account.sessionDay == today) {
                 if (account.squaredOffDay != today) {
@@ -574,7 +600,7 @@ public final class RiskEngine implements RiskHook {
                 || holdsStaleMarks(id)) {
             return;
         }
-        RiskLimits accountLimits = limits(id);
+        RiskLimits accountLimits = limits(id, account);
         long loss = account.sessionStartEquity - view.portfolio(id).equity();
         if (loss > accountLimits.maxDailyLoss()) {
             account.dailyLossBreached = true;

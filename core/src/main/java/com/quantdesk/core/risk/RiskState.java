@@ -19,6 +19,9 @@ final class RiskState {
         final RateWindow perSecond;
         final RateWindow perMinute;
         final RateWindow rejects;
+        /** The account's limits as of {@code limitsVersion} of the configuration (the engine refreshes them). */
+        RiskLimits limits;
+        int limitsVersion = -1;
         /** Duplicate-guard keys and the engine-clock millisecond they were last submitted. */
         final java.util.Map<Object, Long> recent = new java.util.HashMap<>();
 
