@@ -10,6 +10,7 @@ public final class Main {
 
     /** Runs the command line and exits with its code. */
     public static void main(String[] args) {
+        LogSetup.start();
         // Traces only when OTEL_EXPORTER_OTLP_ENDPOINT is set; the batch left is sent on the way out.
         TraceExport.install(System.getenv()).ifPresent(provider -> Runtime.getRuntime().addShutdownHook(
                 new Thread(provider::close, "trace-flush")));

@@ -3,6 +3,7 @@ package com.quantdesk.app;
 import com.quantdesk.sim.data.BarFileException;
 import java.io.PrintWriter;
 import java.util.List;
+import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -20,11 +21,25 @@ import picocli.CommandLine.Command;
 public final class QuantdeskCommand implements Runnable {
 
     /** The subcommands in the order the usage lists them. */
-    private static final List<Class<?>> SUBCOMMANDS = List.of(BacktestCommand.class, PaperCommand.class,
+    static final List<Class<?>> SUBCOMMANDS = List.of(BacktestCommand.class, PaperCommand.class,
             LiveCommand.class, KiteSandboxCommand.class, KiteCommand.class, BackupCommand.class,
             RestoreCommand.class, PreflightCommand.class, ConfigCommand.class, StrategiesCommand.class,
             StrategyCommand.class, SweepCommand.class, WalkForwardCommand.class, DataCommand.class,
             JournalCommand.class, CommandLine.HelpCommand.class);
+
+    /**
+     * Each subcommand but {@code help} by its {@code @Command} name, written out because reading the
+     * annotations of them all costs more start-up than the rest of finding one (a test keeps the two
+     * in step).
+     */
+    static final Map<String, Class<?>> BY_NAME = Map.ofEntries(Map.entry("backtest", BacktestCommand.class),
+            Map.entry("paper", PaperCommand.class), Map.entry("live", LiveCommand.class),
+            Map.entry("kite-sandbox", KiteSandboxCommand.class), Map.entry("kite", KiteCommand.class),
+            Map.entry("backup", BackupCommand.class), Map.entry("restore", RestoreCommand.class),
+            Map.entry("preflight", PreflightCommand.class), Map.entry("config", ConfigCommand.class),
+            Map.entry("strategies", StrategiesCommand.class), Map.entry("strategy", StrategyCommand.class),
+            Map.entry("sweep", SweepCommand.class), Map.entry("walkforward", WalkForwardCommand.class),
+            Map.entry("data", DataCommand.class), Map.entry("journal", JournalCommand.class));
 
     /** Exit code for success. */
     public static final int OK = 0;
@@ -48,7 +63,7 @@ public final class QuantdeskCommand implements Runnable {
 
     /** Runs {@code args} as {@link #execute(String...)} does, writing to {@code out} and {@code err}. */
     public static int execute(PrintWriter out, PrintWriter err, String... args) {
-        Class<?> named = args.length == 0 ? null : subcommandNamed(args[0]);
+        Class<?> named = args.length == 0 ? null : BY_NAME.get(args[0]);
         return configure(named == null ? fullTree() : rootWith(named), out, err).execute(args);
     }
 
@@ -69,23 +84,14 @@ public final class QuantdeskCommand implements Runnable {
         return new CommandLine(new QuantdeskCommand()).addSubcommand(subcommand);
     }
 
-    /**
-     * The subcommand whose name is exactly {@code word}, or null. {@code help} answers null: it
-     * describes the other subcommands, so it needs them all.
-     */
-    private static Class<?> subcommandNamed(String word) {
-        for (Class<?> subcommand : SUBCOMMANDS) {
-            Command command = subcommand.getAnnotation(Command.class);
-            if (subcommand != CommandLine.HelpCommand.class && command.name().equals(word)) {
-                return subcommand;
-            }
-        }
-        return null;
-    }
-
     private static CommandLine configure(CommandLine cl, PrintWriter out, PrintWriter err) {
         cl.setOut(out);
         cl.setErr(err);
+        // The command runs once logging, started beside parsing (LogSetup), is ready.
+        cl.setExecutionStrategy(parseResult -> {
+            LogSetup.awaitReady();
+            return new CommandLine.RunLast().execute(parseResult);
+        });
         cl.setParameterExceptionHandler((ex, args) -> {
             CommandLine failed = ex.getCommandLine();
             failed.getErr().println("quantdesk: " + ex.getMessage());

@@ -49,6 +49,18 @@ class HelpTest {
                 List.of("help"));
     }
 
+    @Test
+    void theNameTableNamesEverySubcommandButHelpAsItsAnnotationDoes() {
+        java.util.Map<String, Class<?>> expected = new java.util.HashMap<>();
+        for (Class<?> subcommand : QuantdeskCommand.SUBCOMMANDS) {
+            if (subcommand != CommandLine.HelpCommand.class) {
+                expected.put(subcommand.getAnnotation(CommandLine.Command.class).name(), subcommand);
+            }
+        }
+
+        assertThat(QuantdeskCommand.BY_NAME).isEqualTo(expected);
+    }
+
     @ParameterizedTest(name = "quantdesk {0} --help")
     @MethodSource("commandPaths")
     void longHelpOptionPrintsUsageAndSucceeds(List<String> path) {

@@ -69,7 +69,7 @@ public record BacktestConfig(StrategyDescriptor strategy, StrategyParameters par
      * staleness means nothing on replayed time.
      */
     public static RiskLimits backtestRiskLimits() {
-        return RiskLimits.defaults().with("staleDataAfter", "0s");
+        return RiskLimits.defaults().withStaleDataAfter(java.time.Duration.ZERO);
     }
 
     /** Validates the configuration. */

@@ -110,6 +110,15 @@ public record RiskLimits(int fatFingerBps, int priceBandBps, long maxOrderQuanti
         return map;
     }
 
+    /** A copy with another market-data staleness allowance (zero: no stale-data alarm). */
+    public RiskLimits withStaleDataAfter(Duration after) {
+        return new RiskLimits(fatFingerBps, priceBandBps, maxOrderQuantity, maxOrderValue, maxOpenPositions,
+                maxPositionValue, maxConcentrationBps, maxSectorExposureBps, misLeverage, maxDailyLoss, dailyLossState,
+                killOnDailyLoss, maxRiskPerTradeBps, denyWithoutStop, stopAtrMultiple, fallbackStopBps,
+                maxOrdersPerSecond, maxOrdersPerMinute, maxOrdersPerDay, maxTradesPerBotPerDay, enforceMarketHours,
+                misCutoff, misSquareOff, duplicateWindow, rejectSpikeCount, rejectSpikeWindow, after);
+    }
+
     /**
      * A copy with one key changed.
      *
@@ -121,6 +130,9 @@ public record RiskLimits(int fatFingerBps, int priceBandBps, long maxOrderQuanti
 
     /** A copy with several keys changed; all or nothing. */
     public RiskLimits with(Map<String, String> changes) {
+        if (changes.isEmpty()) {
+            return this;
+        }
         Map<String, String> map = toMap();
         for (Map.Entry<String, String> change : changes.entrySet()) {
             if (!map.containsKey(change.getKey())) {

@@ -70,6 +70,15 @@ class RiskConfigTest {
         assertThat(RiskLimits.defaults().with(RiskLimits.defaults().toMap())).isEqualTo(RiskLimits.defaults());
     }
 
+    @Test
+    void withStaleDataAfterChangesThatLimitAlone() {
+        RiskLimits limits = RiskLimits.defaults().with(Map.of("maxOrderValue", "2500.75", "misCutoff", "15:05"));
+
+        assertThat(limits.withStaleDataAfter(Duration.ZERO)).isEqualTo(limits.with("staleDataAfter", "0s"));
+        assertThat(limits.withStaleDataAfter(Duration.ofSeconds(7))).isEqualTo(limits.with("staleDataAfter", "7s"));
+        assertThat(limits.with(Map.of())).isSameAs(limits);
+    }
+
     @ParameterizedTest(name = "{0}={1} -> {2}")
     @CsvSource(delimiter = '|', value = {
         "maxOrderValu       | 100    | unknown risk limit 'maxOrderValu'",
