@@ -5,7 +5,6 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.zone.ZoneOffsetTransition;
 import java.time.zone.ZoneRules;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -57,28 +56,9 @@ final class DailyReturns {
         return of(EquityCurve.of(curve));
     }
 
-    /** {@link #of(List)} over the curve's columns. */
+    /** {@link #of(List)} over the curve's columns; the first point must have positive equity. */
     static double[] of(EquityCurve curve) {
-        int n = curve.size();
-        double[] returns = new double[64];
-        int count = 0;
-        long previousClose = curve.equityPaise(0);
-        long day = day(curve.epochSecond(0));
-        for (int i = 0; i < n; i++) {
-            long nextDay = i == n - 1 ? day : day(curve.epochSecond(i + 1));
-            boolean lastOfDay = i == n - 1 || nextDay != day;
-            day = nextDay;
-            if (!lastOfDay || i == 0) {
-                continue;
-            }
-            if (count == returns.length) {
-                returns = Arrays.copyOf(returns, count * 2);
-            }
-            long close = curve.equityPaise(i);
-            returns[count++] = previousClose > 0 ? (double) close / previousClose - 1 : 0;
-            previousClose = close;
-        }
-        return Arrays.copyOf(returns, count);
+        return CurveScan.of(curve).dailyReturns();
     }
 
     /**

@@ -36,16 +36,7 @@ public final class Drawdowns {
 
     /** The largest drawdown of the curve, a fraction in {@code [0, 1]} while equity stays non-negative. */
     public static double max(List<EquityPoint> curve) {
-        EquityCurve c = EquityCurve.of(curve);
-        requireStartsPositive(c);
-        double max = 0;
-        long peak = Long.MIN_VALUE;
-        for (int i = 0; i < c.size(); i++) {
-            long equity = c.equityPaise(i);
-            peak = Math.max(peak, equity);
-            max = Math.max(max, (double) (peak - equity) / peak);
-        }
-        return max;
+        return CurveScan.of(EquityCurve.of(curve)).maxDrawdown();
     }
 
     /**
@@ -54,38 +45,7 @@ public final class Drawdowns {
      * longest drawdown, not necessarily the deepest one; zero for a curve that never falls.
      */
     public static Duration longestDuration(List<EquityPoint> curve) {
-        EquityCurve c = EquityCurve.of(curve);
-        requireStartsPositive(c);
-        Duration longest = Duration.ZERO;
-        long peak = c.equityPaise(0);
-        int peakIndex = 0;
-        boolean underwater = false;
-        for (int i = 0; i < c.size(); i++) {
-            long equity = c.equityPaise(i);
-            if (equity >= peak) {
-                if (underwater) {
-                    longest = longer(longest, between(c, peakIndex, i));
-                }
-                peak = equity;
-                peakIndex = i;
-                underwater = false;
-            } else {
-                underwater = true;
-            }
-        }
-        if (underwater) {
-            longest = longer(longest, between(c, peakIndex, c.size() - 1));
-        }
-        return longest;
-    }
-
-    private static Duration between(EquityCurve curve, int from, int to) {
-        return Duration.ofSeconds(curve.epochSecond(to) - curve.epochSecond(from),
-                (long) curve.nano(to) - curve.nano(from));
-    }
-
-    private static Duration longer(Duration a, Duration b) {
-        return a.compareTo(b) >= 0 ? a : b;
+        return CurveScan.of(EquityCurve.of(curve)).longestDrawdown();
     }
 
     private static void requireStartsPositive(EquityCurve curve) {

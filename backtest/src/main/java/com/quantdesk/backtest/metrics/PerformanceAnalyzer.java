@@ -75,20 +75,22 @@ public final class PerformanceAnalyzer {
         long end = curve.equityPaise(curve.size() - 1);
         double totalReturn = (double) end / start - 1;
         double cagr = cagr(curve, totalReturn);
-        double[] returns = DailyReturns.of(curve);
+        // Every figure taken from all the points, in one pass over them.
+        CurveScan scan = CurveScan.of(curve);
+        double[] returns = scan.dailyReturns();
         double[] excess = minus(returns, Math.pow(1 + annualRiskFreeRate, 1.0 / TRADING_DAYS_PER_YEAR) - 1);
         double sd = withoutNoise(sampleStandardDeviation(returns));
         double annualiser = Math.sqrt(TRADING_DAYS_PER_YEAR);
         double sharpe = sd == 0 ? 0 : mean(excess) / sd * annualiser;
         double downside = withoutNoise(downsideDeviation(excess));
         double sortino = downside == 0 ? 0 : mean(excess) / downside * annualiser;
-        double maxDrawdown = Drawdowns.max(curve);
+        double maxDrawdown = scan.maxDrawdown();
         double calmar = maxDrawdown == 0 ? 0 : capped(cagr / maxDrawdown);
         TradeStatistics stats = TradeStatistics.of(trades);
         return new PerformanceMetrics(start, end, totalReturn, cagr, sd * annualiser, sharpe, sortino,
-                maxDrawdown, Drawdowns.longestDuration(curve), calmar,
+                maxDrawdown, scan.longestDrawdown(), calmar,
                 stats.winRate(), stats.profitFactor(), stats.averageWinPaise(), stats.averageLossPaise(),
-                exposure(curve), trades.size(), totalChargesPaise);
+                scan.exposure(), trades.size(), totalChargesPaise);
     }
 
     private static double cagr(EquityCurve curve, double totalReturn) {
@@ -113,16 +115,6 @@ public final class PerformanceAnalyzer {
 
     private static double withoutNoise(double deviation) {
         return deviation < NOISE ? 0 : deviation;
-    }
-
-    private static double exposure(EquityCurve curve) {
-        long exposed = 0;
-        for (int i = 0; i < curve.size(); i++) {
-            if (curve.grossExposurePaise(i) > 0) {
-                exposed++;
-            }
-        }
-        return (double) exposed / curve.size();
     }
 
     private static double[] minus(double[] values, double amount) {
