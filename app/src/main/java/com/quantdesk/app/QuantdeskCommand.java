@@ -13,8 +13,8 @@ import picocli.CommandLine.Command;
  * <p>picocli builds a command's model from its annotations by reflection, and building all sixteen
  * subcommands (with their own subcommands and mixins) costs about a quarter of a second of start-up.
  * A run that names its subcommand first, as nearly every run does, therefore gets a tree with only
- * that subcommand under the root; anything else (no arguments, an option first, {@code help}, a
- * misspelt name that deserves a suggestion) gets the whole tree.
+ * that subcommand under the root, and {@code --version} alone none; anything else (no arguments, an
+ * option first, {@code help}, a misspelt name that deserves a suggestion) gets the whole tree.
  */
 @Command(name = "quantdesk", mixinStandardHelpOptions = true, version = "Quantdesk 0.1.0",
         description = "Algorithmic trading for NSE equities: backtest, paper-trade and trade live.")
@@ -63,8 +63,14 @@ public final class QuantdeskCommand implements Runnable {
 
     /** Runs {@code args} as {@link #execute(String...)} does, writing to {@code out} and {@code err}. */
     public static int execute(PrintWriter out, PrintWriter err, String... args) {
-        Class<?> named = args.length == 0 ? null : BY_NAME.get(args[0]);
-        return configure(named == null ? fullTree() : rootWith(named), out, err).execute(args);
+        CommandLine cl;
+        if (args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"))) {
+            cl = new CommandLine(new QuantdeskCommand()); // the version needs no subcommand
+        } else {
+            Class<?> named = args.length == 0 ? null : BY_NAME.get(args[0]);
+            cl = named == null ? fullTree() : rootWith(named);
+        }
+        return configure(cl, out, err).execute(args);
     }
 
     /** The configured command line with every subcommand, writing to {@code out} and {@code err}. */

@@ -109,13 +109,30 @@ class HelpTest {
                 "--report=FILE", "--json=FILE", "Default: sma-cross");
     }
 
-    @Test
-    void versionOptionPrintsTheVersion() {
-        CliRun run = quantdesk("--version");
+    @ParameterizedTest(name = "quantdesk {0}")
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"--version", "-V"})
+    void versionOptionPrintsTheVersion(String option) {
+        CliRun run = quantdesk(option);
 
         assertThat(run.exitCode()).isEqualTo(QuantdeskCommand.OK);
         assertThat(run.outLines()).containsExactly("Quantdesk 0.1.0");
         assertThat(run.err()).isEmpty();
+    }
+
+    @ParameterizedTest(name = "quantdesk {0}")
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"--version", "-V", "--version backtst", "backtest --version",
+        "backtst", "--help", "help backtest", ""})
+    void aCommandLineBuiltForItsFirstArgumentAnswersAsTheWholeTreeDoes(String line) {
+        String[] args = line.isEmpty() ? new String[0] : line.split(" ");
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int whole = QuantdeskCommand.commandLine(new PrintWriter(out, true), new PrintWriter(err, true)).execute(args);
+
+        CliRun run = quantdesk(args);
+
+        assertThat(run.exitCode()).isEqualTo(whole);
+        assertThat(run.out()).isEqualTo(out.toString());
+        assertThat(run.err()).isEqualTo(err.toString());
     }
 
     private static void assertUsage(CliRun run, List<String> path) {
