@@ -62,6 +62,9 @@ public final class RiskEngine implements RiskHook {
     // The engine's account list onTime last saw (it is replaced when an account opens) and their states.
     private List<AccountId> timedAccounts;
     private RiskState.Account[] timedStates;
+    // The same symbols in the order risk first saw them, for the check made every second of engine time.
+    private final List<Symbol> symbolIds = new ArrayList<>();
+    private final List<RiskState.SymbolState> symbolStates = new ArrayList<>();
     // The last bar's symbol and its state: bars of one symbol follow each other.
     private Symbol barSymbol;
     private RiskState.SymbolState barState;
@@ -439,6 +442,8 @@ public final class RiskEngine implements RiskHook {
         if (state == null) {
             state = new RiskState.SymbolState(ATR_PERIOD);
             symbols.put(symbol, state);
+            symbolIds.add(symbol);
+            symbolStates.add(state);
         }
         return state;
     }
@@ -505,13 +510,13 @@ public final class RiskEngine implements RiskHook {
         nextCloseCheck = now.getEpochSecond() + 1;
         boolean open = hours.isOpen(now);
         boolean pending = false;
-        for (Map.Entry<Symbol, RiskState.SymbolState> entry : symbols.entrySet()) {
-            RiskState.SymbolState state = entry.getValue();
+        for (int i = 0; i < symbolStates.size(); i++) {
+            RiskState.SymbolState state = symbolStates.get(i);
             if (state.closeRecorded() || state.day == Long.MIN_VALUE) {
                 continue;
             }
             if (state.day < today || !open) {
-                recordClose(entry.getKey(), state);
+                recordClose(symbolIds.get(i), state);
             } else {
                 pending = true;
             }

@@ -92,8 +92,10 @@ final class BarColumns {
     }
 
     Bar bar(Symbol symbol, int i) {
-        return new Bar(symbol, Instant.ofEpochSecond(epochSeconds[i], nanos[i]), open[i], high[i], low[i], close[i],
-                volume[i]);
+        // Made once for every bar a replay reads: whole seconds, the common case, skip the nanosecond arithmetic.
+        int nano = nanos[i];
+        Instant time = nano == 0 ? Instant.ofEpochSecond(epochSeconds[i]) : Instant.ofEpochSecond(epochSeconds[i], nano);
+        return new Bar(symbol, time, open[i], high[i], low[i], close[i], volume[i]);
     }
 
     /** An immutable list view of checked columns; each {@code get} makes its bar. */
