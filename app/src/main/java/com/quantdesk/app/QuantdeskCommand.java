@@ -11,7 +11,8 @@ import picocli.CommandLine.Command;
  * The {@code quantdesk} command and its subcommands.
  *
  * <p>picocli builds a command's model from its annotations by reflection, and building all sixteen
- * subcommands (with their own subcommands and mixins) costs about a quarter of a second of start-up.
+ * subcommands (with their own subcommands and mixins) costs about a tenth of a second more start-up
+ * than building one.
  * A run that names its subcommand first, as nearly every run does, therefore gets a tree with only
  * that subcommand under the root, and {@code --version} alone none; anything else (no arguments, an
  * option first, {@code help}, a misspelt name that deserves a suggestion) gets the whole tree.
