@@ -22,13 +22,7 @@ record CurveScan(double[] dailyReturns, double maxDrawdown, Duration longestDraw
      * @throws IllegalArgumentException if the curve is empty or does not start positive
      */
     static CurveScan of(EquityCurve curve) {
-        if (curve.isEmpty()) {
-            throw new IllegalArgumentException("the equity curve is empty");
-        }
-        if (curve.equityPaise(0) <= 0) {
-            throw new IllegalArgumentException("the equity curve must start with positive equity, was "
-                    + curve.equityPaise(0));
-        }
+        Drawdowns.requireStartsPositive(curve);
         int n = curve.size();
         double[] returns = new double[64];
         int count = 0;

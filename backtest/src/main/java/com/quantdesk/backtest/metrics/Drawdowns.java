@@ -48,7 +48,8 @@ public final class Drawdowns {
         return CurveScan.of(EquityCurve.of(curve)).longestDrawdown();
     }
 
-    private static void requireStartsPositive(EquityCurve curve) {
+    /** Throws unless the curve has points and starts with positive equity. */
+    static void requireStartsPositive(EquityCurve curve) {
         if (curve.isEmpty()) {
             throw new IllegalArgumentException("the equity curve is empty");
         }
