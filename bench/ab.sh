@@ -2,7 +2,8 @@
 # Two builds of the jar compared as whole processes, run alternately (A, B, A, B, ...) so that both
 # see the same drift of the machine; prints each one's median, mean and sorted wall times in ms.
 # Each jar gets its own start-up archive (AOT cache on JDK 25+, AppCDS before), trained as the
-# launcher trains it, on a backtest of a small CSV file. Run bench/e2e.sh once first for the data.
+# launcher trains it, on a backtest of a small CSV file; both run with app/jvm.options, as the
+# launcher runs them. Run bench/e2e.sh once first for the data.
 #   bench/ab.sh A.jar B.jar                        # 10 pairs of the 1,000,000-bar cached backtest
 #   bench/ab.sh A.jar B.jar --pairs 20 -- backtest --data /tmp/quantdesk-e2e/RELIANCE.csv --no-progress
 #   QD_AB_OPTS_B=-XX:+UseSerialGC bench/ab.sh app/target/quantdesk.jar app/target/quantdesk.jar
@@ -22,6 +23,7 @@ while [ $# -gt 0 ]; do
     esac
 done
 java="$JAVA_HOME/bin/java"
+options="@$root/app/jvm.options"
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 feature=$(sed -n 's/^JAVA_VERSION="\([0-9]*\).*$/\1/p' "$JAVA_HOME/release")
@@ -32,11 +34,11 @@ for side in a b; do
     cp "${!jar_var}" "$work/$side.jar"
     rm -f "$work/.RELIANCE.csv.qdbars"
     if [ "$feature" -ge 25 ]; then
-        "$java" "-XX:AOTCacheOutput=$work/$side.aot" -Xlog:aot=off,cds=off -jar "$work/$side.jar" \
+        "$java" "$options" "-XX:AOTCacheOutput=$work/$side.aot" -Xlog:aot=off,cds=off -jar "$work/$side.jar" \
             backtest --data "$work/RELIANCE.csv" --no-progress >/dev/null 2>&1
         eval "archive_$side=(-XX:AOTCache=$work/$side.aot -Xlog:aot=off,cds=off)"
     else
-        "$java" "-XX:ArchiveClassesAtExit=$work/$side.jsa" -Xlog:cds=off,cds+dynamic=off -jar "$work/$side.jar" \
+        "$java" "$options" "-XX:ArchiveClassesAtExit=$work/$side.jsa" -Xlog:cds=off,cds+dynamic=off -jar "$work/$side.jar" \
             backtest --data "$work/RELIANCE.csv" --no-progress >/dev/null 2>&1
         eval "archive_$side=(-XX:SharedArchiveFile=$work/$side.jsa -Xlog:cds=off,cds+dynamic=off)"
     fi
@@ -48,7 +50,7 @@ for _ in $(seq "$pairs"); do
         opts_var="QD_AB_OPTS_$(echo "$side" | tr a-z A-Z)"
         start=$(date +%s%N)
         # shellcheck disable=SC2086
-        "$java" ${!opts_var:-} "${!archive}" -jar "$work/$side.jar" "${args[@]}" >/dev/null
+        "$java" "$options" ${!opts_var:-} "${!archive}" -jar "$work/$side.jar" "${args[@]}" >/dev/null
         end=$(date +%s%N)
         if [ "$side" = a ]; then times_a+=($(((end - start) / 1000000))); else times_b+=($(((end - start) / 1000000))); fi
     done
