@@ -27,19 +27,17 @@ options="@$root/app/jvm.options"
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 feature=$(sed -n 's/^JAVA_VERSION="\([0-9]*\).*$/\1/p' "$JAVA_HOME/release")
-# The launcher's training data.
-awk -f "$root/.ci/training-bars.awk" >"$work/RELIANCE.csv"
+# Each jar's archive from the launcher's training run.
+. "$root/.ci/training.sh"
 for side in a b; do
     jar_var="jar_$side"
     cp "${!jar_var}" "$work/$side.jar"
-    rm -f "$work/.RELIANCE.csv.qdbars"
     if [ "$feature" -ge 25 ]; then
-        "$java" "$options" "-XX:AOTCacheOutput=$work/$side.aot" -Xlog:aot=off,cds=off -jar "$work/$side.jar" \
-            backtest --data "$work/RELIANCE.csv" --no-progress >/dev/null 2>&1
+        qd_train "$java" "$work/$side.jar" "$options" "-XX:AOTCacheOutput=$work/$side.aot" -Xlog:aot=off,cds=off
         eval "archive_$side=(-XX:AOTCache=$work/$side.aot -Xlog:aot=off,cds=off)"
     else
-        "$java" "$options" "-XX:ArchiveClassesAtExit=$work/$side.jsa" -Xlog:cds=off,cds+dynamic=off -jar "$work/$side.jar" \
-            backtest --data "$work/RELIANCE.csv" --no-progress >/dev/null 2>&1
+        qd_train "$java" "$work/$side.jar" "$options" "-XX:ArchiveClassesAtExit=$work/$side.jsa" \
+            -Xlog:cds=off,cds+dynamic=off
         eval "archive_$side=(-XX:SharedArchiveFile=$work/$side.jsa -Xlog:cds=off,cds+dynamic=off)"
     fi
 done
