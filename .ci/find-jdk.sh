@@ -1,18 +1,46 @@
 # Sourced by ./quantdesk and .ci/run: exports JAVA_HOME pointing at a JDK 21 or newer.
 # Order: $JAVA_HOME, then the java on PATH, then /usr/lib/jvm/*. Returns 1 when none is found.
 
+qd_release_value() {
+    # Sets the variable named $1 to the value of key $3 in the JDK release file $2 (quotes removed);
+    # returns 1 when the file or the key is missing. Bash builtins only: no process is started.
+    local line
+    [ -f "$2" ] || return 1
+    while IFS= read -r line || [ -n "$line" ]; do
+        case "$line" in
+            "$3="*)
+                line="${line#"$3="}"
+                line="${line#\"}"
+                printf -v "$1" '%s' "${line%\"}"
+                return 0
+                ;;
+        esac
+    done <"$2"
+    return 1
+}
+
+qd_release_major() {
+    # Sets the variable named $1 to the feature version (17, 21, 25, ...) in the release file $2;
+    # returns 1 when it has none, or Java 8's "1.8".
+    local version
+    qd_release_value version "$2" JAVA_VERSION || return 1
+    version="${version%%[!0-9]*}"
+    [ -n "$version" ] && [ "$version" != 1 ] || return 1
+    printf -v "$1" '%s' "$version"
+}
+
 qd_java_major() {
     # Prints the feature version of the java binary given as $1 (17, 21, 25, ...). The JDK's release
     # file says it without starting a JVM (about 0.1 s on every launch); Java 8's "1.8" and a JDK
     # without the file are asked directly.
-    local release v
-    release="$(dirname "$(dirname "$(readlink -f "$1")")")/release"
-    if [ -f "$release" ]; then
-        v=$(sed -n 's/^JAVA_VERSION="\([0-9]*\).*$/\1/p' "$release")
-        if [ -n "$v" ] && [ "$v" != 1 ]; then
-            echo "$v"
-            return 0
-        fi
+    local path v
+    path="$1"
+    if [ -L "$path" ]; then
+        path="$(readlink -f "$path")"
+    fi
+    if qd_release_major v "${path%/*/*}/release"; then
+        echo "$v"
+        return 0
     fi
     "$1" -XshowSettings:properties -version 2>&1 \
         | awk -F'= ' '/java.specification.version/ {print $2; exit}' \
@@ -23,7 +51,9 @@ qd_is_jdk21() {
     # $1 is a candidate JAVA_HOME; true when it has java and javac of version 21 or newer.
     [ -x "$1/bin/java" ] && [ -x "$1/bin/javac" ] || return 1
     local v
-    v=$(qd_java_major "$1/bin/java")
+    if ! qd_release_major v "$1/release"; then
+        v=$(qd_java_major "$1/bin/java")
+    fi
     [ -n "$v" ] && [ "$v" -ge 21 ] 2>/dev/null
 }
 
