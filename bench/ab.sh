@@ -26,7 +26,8 @@ java="$JAVA_HOME/bin/java"
 options="@$root/app/jvm.options"
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-feature=$(sed -n 's/^JAVA_VERSION="\([0-9]*\).*$/\1/p' "$JAVA_HOME/release")
+feature=0
+qd_release_major feature "$JAVA_HOME/release" || true
 # Each jar's archive from the launcher's training run.
 . "$root/.ci/training.sh"
 for side in a b; do
