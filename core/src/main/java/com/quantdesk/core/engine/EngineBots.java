@@ -104,7 +104,27 @@ final class EngineBots implements EngineState.Bots, BotRuntime.FailureHandler {
     void notify(BotId bot, OrderEvent event) {
         BotRuntime runtime = bots.get(bot);
         if (runtime != null && runtime.state().takesBars()) {
-            engine.defer(() -> runtime.onOrderEvent(event, this));
+            engine.defer(new Delivery(runtime, event));
+        }
+    }
+
+    /**
+     * One order event on its way to a bot's strategy: a class rather than a capturing lambda, which
+     * is made through a method handle (a call into the VM each time) until the JIT's last tier has
+     * compiled {@link #notify}, and a backtest's first orders all pay that.
+     */
+    private final class Delivery implements Runnable {
+        private final BotRuntime runtime;
+        private final OrderEvent event;
+
+        Delivery(BotRuntime runtime, OrderEvent event) {
+            this.runtime = runtime;
+            this.event = event;
+        }
+
+        @Override
+        public void run() {
+            runtime.onOrderEvent(event, EngineBots.this);
         }
     }
 

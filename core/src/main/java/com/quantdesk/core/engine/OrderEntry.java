@@ -60,28 +60,33 @@ final class OrderEntry {
             return CommandResult.refused(id, decision.reasonCode(), decision.message());
         }
         Order submitted = order.moveTo(OrderStatus.SUBMITTED, now);
-        publishThen(new OrderSubmitted(engine.takeSequence(), now, request.account(), request.bot(), id.value(),
-                submitted), () -> gateway.submit(submitted));
+        send(submitted, publish(new OrderSubmitted(engine.takeSequence(), now, request.account(), request.bot(),
+                id.value(), submitted)));
         return CommandResult.ok(id);
     }
 
     /**
-     * Emits an order event, then does what it announces (send, cancel), even when a listener failed
-     * on the event: the state and the journal already say it happened, so the venue must hear it too.
+     * Emits an order event whose action (send, cancel) must follow even when a listener failed on
+     * it: the state and the journal already say it happened, so the venue must hear it too. Returns
+     * that listener's failure for the caller to throw once the action is done.
      */
-    private void publishThen(com.quantdesk.core.event.OrderEvent event, Runnable action) {
-        RuntimeException failure = null;
+    private RuntimeException publish(com.quantdesk.core.event.OrderEvent event) {
         try {
             engine.publishOrderEvent(event);
+            return null;
         } catch (RuntimeException e) {
             if (engine.nextSequence() <= event.sequence()) {
                 throw e; // refused by the state: it did not happen
             }
-            failure = e;
+            return e;
         }
-        action.run();
-        if (failure != null) {
-            throw failure;
+    }
+
+    /** Sends a published order to the venue, then throws what failed while it was published. */
+    private void send(Order submitted, RuntimeException publishFailure) {
+        gateway.submit(submitted);
+        if (publishFailure != null) {
+            throw publishFailure;
         }
     }
 
@@ -90,8 +95,8 @@ final class OrderEntry {
         OrderId id = OrderId.of(engine.takeId());
         Instant now = engine.now();
         Order submitted = Order.create(id, request, now).moveTo(OrderStatus.SUBMITTED, now);
-        publishThen(new OrderSubmitted(engine.takeSequence(), now, request.account(), request.bot(), id.value(),
-                submitted), () -> gateway.submit(submitted));
+        send(submitted, publish(new OrderSubmitted(engine.takeSequence(), now, request.account(), request.bot(),
+                id.value(), submitted)));
     }
 
     /** Rules every order obeys before configurable risk: known instrument, account, bot, state, CNC shorts. */
@@ -155,8 +160,12 @@ final class OrderEntry {
             return CommandResult.refused(id, "ORDER_NOT_OPEN", "order " + id + " is not open");
         }
         if (!state.cancelRequests.containsKey(id)) {
-            publishThen(new OrderCancelRequested(engine.takeSequence(), engine.now(), order.account(), order.bot(),
-                    id.value(), id, reason), () -> gateway.cancel(order));
+            RuntimeException failure = publish(new OrderCancelRequested(engine.takeSequence(), engine.now(),
+                    order.account(), order.bot(), id.value(), id, reason));
+            gateway.cancel(order);
+            if (failure != null) {
+                throw failure;
+            }
         }
         return CommandResult.ok(id);
     }

@@ -35,14 +35,7 @@ final class VenueReports implements ExecutionReports {
 
     @Override
     public void accepted(OrderId orderId, String venueOrderId) {
-        engine.drive(() -> {
-            Order order = live(orderId, "accept");
-            // An acknowledgement after a fill (reports can cross) changes nothing.
-            if (order != null && order.status() == OrderStatus.SUBMITTED) {
-                engine.publishOrderEvent(new OrderAccepted(engine.takeSequence(), engine.now(), order.account(),
-                        order.bot(), orderId.value(), orderId, venueOrderId));
-            }
-        });
+        engine.drive(new Accepted(orderId, venueOrderId));
     }
 
     @Override
@@ -58,7 +51,7 @@ final class VenueReports implements ExecutionReports {
 
     @Override
     public void filled(OrderId orderId, String fillId, long quantity, long price, long charges) {
-        engine.drive(() -> fill(orderId, fillId, quantity, price, charges));
+        engine.drive(new Filled(orderId, fillId, quantity, price, charges));
     }
 
     @Override
@@ -125,5 +118,52 @@ final class VenueReports implements ExecutionReports {
                 order.symbol(), order.product(), position.quantity(), position.costBasis(),
                 position.averagePrice(), position.realizedPnl()));
         bots.notify(order.bot(), fill);
+    }
+
+    // The two reports every order brings are classes of their own rather than lambdas: a lambda
+    // that captures is made through a method handle, a call into the VM per report until the JIT's
+    // last tier has compiled the code that makes it, which a backtest's first orders all pay.
+
+    /** The venue took the order. */
+    private final class Accepted implements Runnable {
+        private final OrderId orderId;
+        private final String venueOrderId;
+
+        Accepted(OrderId orderId, String venueOrderId) {
+            this.orderId = orderId;
+            this.venueOrderId = venueOrderId;
+        }
+
+        @Override
+        public void run() {
+            Order order = live(orderId, "accept");
+            // An acknowledgement after a fill (reports can cross) changes nothing.
+            if (order != null && order.status() == OrderStatus.SUBMITTED) {
+                engine.publishOrderEvent(new OrderAccepted(engine.takeSequence(), engine.now(), order.account(),
+                        order.bot(), orderId.value(), orderId, venueOrderId));
+            }
+        }
+    }
+
+    /** The venue filled some or all of the order. */
+    private final class Filled implements Runnable {
+        private final OrderId orderId;
+        private final String fillId;
+        private final long quantity;
+        private final long price;
+        private final long charges;
+
+        Filled(OrderId orderId, String fillId, long quantity, long price, long charges) {
+            this.orderId = orderId;
+            this.fillId = fillId;
+            this.quantity = quantity;
+            this.price = price;
+            this.charges = charges;
+        }
+
+        @Override
+        public void run() {
+            fill(orderId, fillId, quantity, price, charges);
+        }
     }
 }

@@ -156,7 +156,11 @@ public final class ChargesLedger {
             dpChargedToday.clear();
             cncToday.clear();
         }
-        CncDay day = cncToday.computeIfAbsent(symbol, s -> new CncDay(model));
+        CncDay day = cncToday.get(symbol);
+        if (day == null) {
+            day = new CncDay(model);
+            cncToday.put(symbol, day);
+        }
         CncDay.Change change = day.add(orderId, symbol, side, quantity, price);
         if (change.fixedDelta() == null) {
             foldPending();
