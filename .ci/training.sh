@@ -1,16 +1,21 @@
 # Sourced by ./quantdesk and bench/ab.sh: the training run behind a start-up archive.
 #
-# qd_train JAVA JAR OPTION...: runs JAVA with the OPTIONs (the one that writes the archive among
-# them) on a backtest of .ci/training-bars.awk's bars with ₹1,35,000 of capital, output discarded;
-# about 46 fills and 21 concentration denials, so the archive sees both. Where awk or a temporary
-# directory is missing it backtests the synthetic market instead. Returns the backtest's status.
+# qd_train JAVA JAR OPTION...: has the jar write two years of its deterministic one-minute bars for
+# TCS (`data generate`, seed 7: 195,000 bars, not the benchmarks' RELIANCE), then runs JAVA with the
+# OPTIONs (the one that writes the archive among them) on a backtest of that CSV file with ₹1,50,000
+# of capital, output discarded: 6,717 orders, 740 of them denied for concentration, so the archive
+# sees fills and denials. It is that long because the order path's methods reach the JIT's last tier
+# only after some thousands of orders; when they reached it in training, the archive's profiles let
+# a later run compile them at once (docs/benchmarks.md, "The training run"). Where the bars cannot be
+# written it backtests the synthetic market instead. Returns the backtest's status.
 qd_train() {
     local java="$1" jar="$2" dir status=0
     shift 2
     local data=(--synthetic)
     dir=$(mktemp -d 2>/dev/null) || dir=""
-    if [ -n "$dir" ] && awk -f "$(dirname "${BASH_SOURCE[0]}")/training-bars.awk" >"$dir/RELIANCE.csv" 2>/dev/null; then
-        data=(--data "$dir/RELIANCE.csv" --capital 135000)
+    if [ -n "$dir" ] && "$java" -jar "$jar" data generate --symbols TCS --bar 1m --from 2022-01-03 \
+            --to 2023-12-29 --seed 7 --out "$dir" >/dev/null 2>&1 && [ -f "$dir/TCS.csv" ]; then
+        data=(--data "$dir/TCS.csv" --capital 150000)
     fi
     "$java" "$@" -jar "$jar" backtest "${data[@]}" --no-progress >/dev/null 2>&1 || status=$?
     if [ -n "$dir" ]; then

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Two builds of the jar compared as whole processes, run alternately (A, B, A, B, ...) so that both
-# see the same drift of the machine; prints each one's median, mean and sorted wall times in ms.
+# Two builds of the jar compared as whole processes, run alternately (A, B, B, A, A, B, ...) so that
+# both see the same drift of the machine and neither always runs after the other; prints each one's
+# median, mean and sorted wall times in ms.
 # Each jar gets its own start-up archive (AOT cache on JDK 25+, AppCDS before), trained as the
 # launcher trains it, on a backtest of a small CSV file; both run with app/jvm.options, as the
 # launcher runs them. Run bench/e2e.sh once first for the data.
@@ -43,8 +44,10 @@ for side in a b; do
     fi
 done
 times_a=(); times_b=()
-for _ in $(seq "$pairs"); do
-    for side in a b; do
+# A, B, then B, A: which side runs first alternates, so neither always follows the other.
+for pair in $(seq "$pairs"); do
+    if [ $((pair % 2)) = 1 ]; then order="a b"; else order="b a"; fi
+    for side in $order; do
         archive="archive_$side[@]"
         opts_var="QD_AB_OPTS_$(echo "$side" | tr a-z A-Z)"
         start=$(date +%s%N)
