@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.nio.BufferUnderflowException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.MappedByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -30,6 +29,9 @@ final class BarCacheFile {
     static final int VERSION = 1;
 
     private static final long MAGIC = 0x5352_4142_4451_0A0DL;
+
+    /** Bytes read from the file at a time. */
+    private static final int CHUNK = 1 << 20;
 
     private BarCacheFile() {
     }
@@ -110,21 +112,21 @@ final class BarCacheFile {
      * @throws Unusable if the file is missing, stale, truncated or corrupt
      */
     static BarFile read(Path cache, Key key, Path csv) throws Unusable {
-        MappedByteBuffer mapped;
+        return read(cache, key, csv, CHUNK);
+    }
+
+    /** {@link #read(Path, Key, Path)} through a buffer of {@code chunk} bytes (at least 8). */
+    static BarFile read(Path cache, Key key, Path csv, int chunk) throws Unusable {
         try (FileChannel channel = FileChannel.open(cache, StandardOpenOption.READ)) {
-            mapped = channel.map(FileChannel.MapMode.READ_ONLY, 0, channel.size());
-        } catch (IOException | UnsupportedOperationException e) {
+            return decode(new Input(channel, chunk), key, csv);
+        } catch (IOException e) {
             throw new Unusable("cannot read: " + e.getMessage());
-        }
-        ByteBuffer in = mapped.order(ByteOrder.LITTLE_ENDIAN);
-        try {
-            return decode(in, key, csv);
         } catch (BufferUnderflowException | IndexOutOfBoundsException | IllegalArgumentException e) {
             throw new Unusable("corrupt (" + e.getClass().getSimpleName() + ")");
         }
     }
 
-    private static BarFile decode(ByteBuffer in, Key key, Path csv) throws Unusable {
+    private static BarFile decode(Input in, Key key, Path csv) throws IOException, Unusable {
         if (in.remaining() < 16 || in.getLong() != MAGIC) {
             throw new Unusable("not a bar cache file");
         }
@@ -132,9 +134,8 @@ final class BarCacheFile {
         if (version != VERSION) {
             throw new Unusable("format version " + version + ", not " + VERSION);
         }
-        checkChecksum(in);
         Key stored = new Key(in.getLong(), in.getLong(), null, in.get() == 1, ohlcFix(in.get()));
-        Symbol symbol = Symbol.of(new String(bytes(in, in.getInt()), StandardCharsets.UTF_8));
+        Symbol symbol = Symbol.of(new String(in.bytes(in.getInt()), StandardCharsets.UTF_8));
         if (stored.csvSize() != key.csvSize() || stored.csvModified() != key.csvModified()) {
             throw new Unusable("made from another version of the CSV file");
         }
@@ -147,37 +148,25 @@ final class BarCacheFile {
         int skippedCount = in.getInt();
         List<String> skipped = new ArrayList<>();
         for (int i = 0; i < skippedCount; i++) {
-            skipped.add(csv + new String(bytes(in, in.getInt()), StandardCharsets.UTF_8));
+            skipped.add(csv + new String(in.bytes(in.getInt()), StandardCharsets.UTF_8));
         }
         int n = in.getInt();
         boolean nanos = in.get() == 1;
-        if (n < 0 || in.remaining() != 48L * n + (nanos ? 4L * n : 0) + 8) {
+        if (n < 0 || in.remaining() != 48L * n + (nanos ? 4L * n : 0)) {
             throw new Unusable("truncated or overlong");
         }
         BarColumns columns = new BarColumns(n);
         for (long[] column : List.of(columns.epochSeconds, columns.open, columns.high, columns.low, columns.close,
                 columns.volume)) {
-            in.asLongBuffer().get(column, 0, n);
-            in.position(in.position() + 8 * n);
+            in.longs(column, n);
         }
         if (nanos) {
-            in.asIntBuffer().get(columns.nanos, 0, n);
+            in.ints(columns.nanos, n);
         }
         columns.size = n;
+        // Only bars whose bytes are the ones written are checked and used.
+        in.checkChecksum();
         return new BarFile(symbol, csv, columns.toBars(symbol), rounded, skipped, widened);
-    }
-
-    /** Checks the trailing CRC over the whole file, leaving the position after the version. */
-    private static void checkChecksum(ByteBuffer in) throws Unusable {
-        int body = in.limit() - 8;
-        if (body < in.position()) {
-            throw new Unusable("truncated");
-        }
-        CRC32C crc = new CRC32C();
-        crc.update(in.duplicate().position(0).limit(body));
-        if (crc.getValue() != in.getLong(body)) {
-            throw new Unusable("checksum mismatch");
-        }
     }
 
     private static OhlcFix ohlcFix(byte ordinal) {
@@ -188,13 +177,129 @@ final class BarCacheFile {
         return values[ordinal];
     }
 
-    private static byte[] bytes(ByteBuffer in, int length) {
-        if (length < 0 || length > in.remaining()) {
-            throw new IllegalArgumentException("bad length " + length);
+    /**
+     * A cache file read front to back through one reused buffer, keeping the CRC-32C of everything
+     * read so far. Read rather than mapped: mapping costs the JDK a reflective construction of the
+     * buffer and then a page fault every few pages, more than copying the file through a buffer. The
+     * body is everything before the trailing CRC; nothing here reads past it.
+     */
+    private static final class Input {
+
+        private final FileChannel channel;
+        private final long bodySize;
+        private final ByteBuffer buffer;
+        private final CRC32C crc = new CRC32C();
+        private long fetched;
+
+        Input(FileChannel channel, int chunk) throws IOException, Unusable {
+            long size = channel.size();
+            if (size < 8) {
+                throw new Unusable("not a bar cache file");
+            }
+            this.channel = channel;
+            this.bodySize = size - 8;
+            this.buffer = ByteBuffer.allocate(Math.max(8, chunk)).order(ByteOrder.LITTLE_ENDIAN).limit(0);
         }
-        byte[] bytes = new byte[length];
-        in.get(bytes);
-        return bytes;
+
+        /** Body bytes not yet taken. */
+        long remaining() {
+            return bodySize - fetched + buffer.remaining();
+        }
+
+        long getLong() throws IOException {
+            need(8);
+            return buffer.getLong();
+        }
+
+        int getInt() throws IOException {
+            need(4);
+            return buffer.getInt();
+        }
+
+        byte get() throws IOException {
+            need(1);
+            return buffer.get();
+        }
+
+        byte[] bytes(int length) throws IOException {
+            if (length < 0 || length > remaining()) {
+                throw new IllegalArgumentException("bad length " + length);
+            }
+            byte[] bytes = new byte[length];
+            for (int done = 0; done < length; ) {
+                if (!buffer.hasRemaining()) {
+                    fill();
+                }
+                int k = Math.min(buffer.remaining(), length - done);
+                buffer.get(bytes, done, k);
+                done += k;
+            }
+            return bytes;
+        }
+
+        void longs(long[] into, int n) throws IOException {
+            for (int done = 0; done < n; ) {
+                need(8);
+                int k = Math.min(buffer.remaining() / 8, n - done);
+                buffer.asLongBuffer().get(into, done, k);
+                buffer.position(buffer.position() + 8 * k);
+                done += k;
+            }
+        }
+
+        void ints(int[] into, int n) throws IOException {
+            for (int done = 0; done < n; ) {
+                need(4);
+                int k = Math.min(buffer.remaining() / 4, n - done);
+                buffer.asIntBuffer().get(into, done, k);
+                buffer.position(buffer.position() + 4 * k);
+                done += k;
+            }
+        }
+
+        /** Compares the CRC of the body, which must have been read to its end, with the file's. */
+        void checkChecksum() throws IOException, Unusable {
+            if (remaining() != 0) {
+                throw new Unusable("truncated or overlong");
+            }
+            ByteBuffer stored = ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN);
+            while (stored.hasRemaining()) {
+                if (channel.read(stored, bodySize + stored.position()) < 0) {
+                    throw new Unusable("truncated");
+                }
+            }
+            if (crc.getValue() != stored.getLong(0)) {
+                throw new Unusable("checksum mismatch");
+            }
+        }
+
+        private void need(int bytes) throws IOException {
+            if (buffer.remaining() < bytes) {
+                if (remaining() < bytes) {
+                    throw new BufferUnderflowException();
+                }
+                fill();
+            }
+        }
+
+        /** Keeps what is left in the buffer and reads as much of the body as fits after it. */
+        private void fill() throws IOException {
+            buffer.compact();
+            int start = buffer.position();
+            long left = bodySize - fetched;
+            if (left < buffer.remaining()) {
+                buffer.limit(start + (int) left);
+            }
+            while (buffer.hasRemaining()) {
+                if (channel.read(buffer) < 0) {
+                    throw new BufferUnderflowException(); // the file shrank while it was read
+                }
+            }
+            int end = buffer.position();
+            crc.update(buffer.array(), start, end - start);
+            fetched += end - start;
+            buffer.flip();
+        }
     }
 
     private static void writeAtomically(Path target, byte[] content) throws IOException {
