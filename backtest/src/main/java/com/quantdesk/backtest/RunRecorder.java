@@ -22,10 +22,13 @@ import com.quantdesk.core.event.RiskSessionChanged;
 import com.quantdesk.core.event.TradingStateChanged;
 import com.quantdesk.core.order.Order;
 import com.quantdesk.core.order.OrderStatus;
+import java.util.AbstractList;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.RandomAccess;
 import java.util.TreeMap;
 
 /**
@@ -120,17 +123,53 @@ final class RunRecorder implements EngineListener {
         }
     }
 
+    /**
+     * Every order's final state, in submission order. Call once the run is over. The records are
+     * made when the list is first read: a run's summary needs only how many there are, and making
+     * tens of thousands of them once, after the run, in code the JIT has not compiled, took 15-20 ms
+     * of a million-bar backtest.
+     */
     List<OrderRecord> orders() {
-        List<OrderRecord> result = new ArrayList<>(orders.size());
-        for (OrderState s : orders.values()) {
-            var r = s.order.request();
-            result.add(new OrderRecord(s.order.id().value(), r.symbol(), r.side(), r.type(), r.product(),
-                    r.validity(), s.quantity, s.limit, s.trigger, s.status, s.filledQuantity,
-                    s.filledQuantity == 0 ? 0 : com.quantdesk.core.domain.Paise.scale(s.filledValue, 1,
-                            s.filledQuantity),
-                    s.order.createdAt(), s.updatedAt, s.reason));
+        return new OrderRecords(orders.values());
+    }
+
+    /** The records of finished orders, made on first read. */
+    private static final class OrderRecords extends AbstractList<OrderRecord> implements RandomAccess {
+
+        private final Collection<OrderState> states;
+        private final int size;
+        private List<OrderRecord> made;
+
+        OrderRecords(Collection<OrderState> states) {
+            this.states = states;
+            this.size = states.size();
         }
-        return result;
+
+        @Override
+        public int size() {
+            return size;
+        }
+
+        @Override
+        public OrderRecord get(int index) {
+            return records().get(index);
+        }
+
+        private synchronized List<OrderRecord> records() {
+            if (made == null) {
+                List<OrderRecord> result = new ArrayList<>(size);
+                for (OrderState s : states) {
+                    var r = s.order.request();
+                    result.add(new OrderRecord(s.order.id().value(), r.symbol(), r.side(), r.type(), r.product(),
+                            r.validity(), s.quantity, s.limit, s.trigger, s.status, s.filledQuantity,
+                            s.filledQuantity == 0 ? 0 : com.quantdesk.core.domain.Paise.scale(s.filledValue, 1,
+                                    s.filledQuantity),
+                            s.order.createdAt(), s.updatedAt, s.reason));
+                }
+                made = List.copyOf(result);
+            }
+            return made;
+        }
     }
 
     List<FillRecord> fills() {
