@@ -49,8 +49,8 @@ final class OrderEntry {
         Instant now = engine.now();
         Order order = Order.create(id, request, now);
         PreTradeDecision decision = admissible(request);
-        for (int i = 0; decision.allowed() && i < checks.size(); i++) {
-            decision = checks.get(i).check(request, engine);
+        if (decision.allowed()) {
+            decision = preTrade(request);
         }
         if (!decision.allowed()) {
             Order denied = order.moveTo(OrderStatus.DENIED, now);
@@ -63,6 +63,25 @@ final class OrderEntry {
         send(submitted, publish(new OrderSubmitted(engine.takeSequence(), now, request.account(), request.bot(),
                 id.value(), submitted)));
         return CommandResult.ok(id);
+    }
+
+    /**
+     * The first denial of the pre-trade checks, in the order they were added, or
+     * {@link PreTradeDecision#ALLOW}. The first check is asked before the loop: with one check, the
+     * usual case (the risk engine), the loop never turns, and the order path has no loop for the JIT
+     * to compile a second, on-stack copy of. That copy of {@link #submit}, with the risk engine in
+     * it, took C2 a quarter of a second of a million-bar backtest.
+     */
+    private PreTradeDecision preTrade(OrderRequest request) {
+        int n = checks.size();
+        if (n == 0) {
+            return PreTradeDecision.ALLOW;
+        }
+        PreTradeDecision decision = checks.get(0).check(request, engine);
+        for (int i = 1; decision.allowed() && i < n; i++) {
+            decision = checks.get(i).check(request, engine);
+        }
+        return decision;
     }
 
     /**

@@ -70,7 +70,6 @@ public final class RiskEngine implements RiskHook {
     private RiskState.SymbolState barState;
     private final Map<Symbol, RiskState.SymbolState> symbols = new HashMap<>();
     private final Map<BotId, RiskState.Bot> bots = new HashMap<>();
-    private final List<RiskRules.Rule> rules = RiskRules.all();
     private MarketHours hours = NseCalendar.weekdays();
     private EngineView view;
     private EngineControl control;
@@ -221,13 +220,7 @@ public final class RiskEngine implements RiskHook {
                 b -> new RiskState.Bot());
         OrderCheck check = new OrderCheck(request, engineView, instrument, accountLimits, botLimits(request.bot()),
                 account, symbols.get(request.symbol()), bot, configuration.banList(), now, localTime, hours);
-        for (RiskRules.Rule rule : rules) {
-            PreTradeDecision decision = rule.check(check);
-            if (!decision.allowed()) {
-                return decision;
-            }
-        }
-        return PreTradeDecision.ALLOW;
+        return RiskRules.check(check);
     }
 
     /** What makes two orders "the same" for the duplicate guard. */

@@ -13,7 +13,6 @@ import com.quantdesk.core.order.Order;
 import com.quantdesk.core.portfolio.Position;
 import com.quantdesk.core.time.MarketTime;
 import java.time.DayOfWeek;
-import java.util.List;
 
 /**
  * The pre-trade rules, in the order they run. Each passes or denies with a stable reason code, the
@@ -22,21 +21,25 @@ import java.util.List;
  */
 final class RiskRules {
 
-    /** One rule. */
-    @FunctionalInterface
-    interface Rule {
-        PreTradeDecision check(OrderCheck c);
-    }
-
     private RiskRules() {
     }
 
-    /** Every rule, in order. */
-    static List<Rule> all() {
-        return List.of(RiskRules::orderSanity, RiskRules::marketHours, RiskRules::duplicate, RiskRules::selfCross,
-                RiskRules::orderRate, RiskRules::orderSize, RiskRules::banList, RiskRules::dailyLoss,
-                RiskRules::openPositions, RiskRules::positionValue, RiskRules::sectorExposure, RiskRules::leverage,
-                RiskRules::riskPerTrade);
+    /**
+     * The first rule, in order, that denies {@code c}, or {@link PreTradeDecision#ALLOW}. The rules
+     * are called one after the other rather than from a list in a loop: each call is then direct,
+     * and the order path has no loop turning thirteen times an order for the JIT to compile an
+     * on-stack copy of.
+     */
+    static PreTradeDecision check(OrderCheck c) {
+        PreTradeDecision d;
+        if (!(d = orderSanity(c)).allowed() || !(d = marketHours(c)).allowed() || !(d = duplicate(c)).allowed()
+                || !(d = selfCross(c)).allowed() || !(d = orderRate(c)).allowed() || !(d = orderSize(c)).allowed()
+                || !(d = banList(c)).allowed() || !(d = dailyLoss(c)).allowed() || !(d = openPositions(c)).allowed()
+                || !(d = positionValue(c)).allowed() || !(d = sectorExposure(c)).allowed()
+                || !(d = leverage(c)).allowed()) {
+            return d;
+        }
+        return riskPerTrade(c);
     }
 
     /** 1. Lot, tick, a price to measure the order by, fat finger, the day's band. */
