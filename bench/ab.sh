@@ -3,8 +3,8 @@
 # both see the same drift of the machine and neither always runs after the other; prints each one's
 # median, mean and sorted wall times in ms.
 # Each jar gets its own start-up archive (AOT cache on JDK 25+, AppCDS before), trained as the
-# launcher trains it, on a backtest of a small CSV file; both run with app/jvm.options, as the
-# launcher runs them. Run bench/e2e.sh once first for the data.
+# launcher trains it (.ci/training.sh: a backtest of two years of one-minute bars); both run with
+# app/jvm.options, as the launcher runs them. Run bench/e2e.sh once first for the data.
 #   bench/ab.sh A.jar B.jar                        # 10 pairs of the 1,000,000-bar cached backtest
 #   bench/ab.sh A.jar B.jar --pairs 20 -- backtest --data /tmp/quantdesk-e2e/RELIANCE.csv --no-progress
 #   QD_AB_OPTS_B=-XX:+UseSerialGC bench/ab.sh app/target/quantdesk.jar app/target/quantdesk.jar
