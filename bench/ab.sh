@@ -4,7 +4,8 @@
 # median, mean and sorted wall times in ms.
 # Each jar gets its own start-up archive (AOT cache on JDK 25+, AppCDS before), trained as the
 # launcher trains it (.ci/training.sh: a backtest of two years of one-minute bars); both run with
-# app/jvm.options, as the launcher runs them. Run bench/e2e.sh once first for the data.
+# app/jvm.options and the launcher's collector for the command (none where QD_AB_OPTS_A or _B names
+# one), as the launcher runs them. Run bench/e2e.sh once first for the data.
 #   bench/ab.sh A.jar B.jar                        # 10 pairs of the 1,000,000-bar cached backtest
 #   bench/ab.sh A.jar B.jar --pairs 20 -- backtest --data /tmp/quantdesk-e2e/RELIANCE.csv --no-progress
 #   QD_AB_OPTS_B=-XX:+UseSerialGC bench/ab.sh app/target/quantdesk.jar app/target/quantdesk.jar
@@ -29,16 +30,18 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 feature=0
 qd_release_major feature "$JAVA_HOME/release" || true
-# Each jar's archive from the launcher's training run.
+# Each jar's archive from the launcher's training run, with a backtest's collector as there.
 . "$root/.ci/training.sh"
+training_gc=""
+qd_collector training_gc backtest ""
 for side in a b; do
     jar_var="jar_$side"
     cp "${!jar_var}" "$work/$side.jar"
     if [ "$feature" -ge 25 ]; then
-        qd_train "$java" "$work/$side.jar" "$options" "-XX:AOTCacheOutput=$work/$side.aot" -Xlog:aot=off,cds=off
+        qd_train "$java" "$work/$side.jar" "$options" "$training_gc" "-XX:AOTCacheOutput=$work/$side.aot" -Xlog:aot=off,cds=off
         eval "archive_$side=(-XX:AOTCache=$work/$side.aot -Xlog:aot=off,cds=off)"
     else
-        qd_train "$java" "$work/$side.jar" "$options" "-XX:ArchiveClassesAtExit=$work/$side.jsa" \
+        qd_train "$java" "$work/$side.jar" "$options" "$training_gc" "-XX:ArchiveClassesAtExit=$work/$side.jsa" \
             -Xlog:cds=off,cds+dynamic=off
         eval "archive_$side=(-XX:SharedArchiveFile=$work/$side.jsa -Xlog:cds=off,cds+dynamic=off)"
     fi
@@ -50,9 +53,11 @@ for pair in $(seq "$pairs"); do
     for side in $order; do
         archive="archive_$side[@]"
         opts_var="QD_AB_OPTS_$(echo "$side" | tr a-z A-Z)"
+        collector=""
+        qd_collector collector "${args[0]:-}" "${!opts_var:-}"
         start=$(date +%s%N)
         # shellcheck disable=SC2086
-        "$java" "$options" ${!opts_var:-} "${!archive}" -jar "$work/$side.jar" "${args[@]}" >/dev/null
+        "$java" "$options" $collector ${!opts_var:-} "${!archive}" -jar "$work/$side.jar" "${args[@]}" >/dev/null
         end=$(date +%s%N)
         if [ "$side" = a ]; then times_a+=($(((end - start) / 1000000))); else times_b+=($(((end - start) / 1000000))); fi
     done

@@ -56,7 +56,38 @@ class LauncherIT {
         assertThat(result.err()).contains("quantdesk: --strategy: unknown strategy 'moon-shot'");
     }
 
+    @Test
+    void commandsThatRunToAnEndGetTheParallelCollector() throws Exception {
+        Result result = launchWithJavaOpts("-Xlog:gc=info:stderr", "backtest", "--help");
+
+        assertThat(result.exitCode()).as("stderr: %s", result.err()).isZero();
+        assertThat(result.err()).contains("Using Parallel").doesNotContain("Using G1");
+    }
+
+    @Test
+    void theServersGetG1() throws Exception {
+        for (String server : List.of("paper", "live", "kite-sandbox")) {
+            Result result = launchWithJavaOpts("-Xlog:gc=info:stderr", server, "--help");
+
+            assertThat(result.exitCode()).as("%s: %s", server, result.err()).isZero();
+            assertThat(result.err()).as(server).contains("Using G1").doesNotContain("Using Parallel");
+        }
+    }
+
+    @Test
+    void aCollectorInQuantdeskJavaOptsReplacesTheLaunchersChoice() throws Exception {
+        Result result = launchWithJavaOpts("-XX:+UseSerialGC -Xlog:gc=info:stderr", "backtest", "--help");
+
+        // Two collectors would stop the JVM ("Conflicting collector combinations").
+        assertThat(result.exitCode()).as("stderr: %s", result.err()).isZero();
+        assertThat(result.err()).contains("Using Serial").doesNotContain("Conflicting");
+    }
+
     private Result launch(String... args) throws IOException, InterruptedException {
+        return launchWithJavaOpts(null, args);
+    }
+
+    private Result launchWithJavaOpts(String javaOpts, String... args) throws IOException, InterruptedException {
         Path out = dir.resolve("out.txt");
         Path err = dir.resolve("err.txt");
         List<String> command = new ArrayList<>(List.of(root.resolve("quantdesk").toString()));
@@ -64,7 +95,11 @@ class LauncherIT {
         ProcessBuilder builder = new ProcessBuilder(command).directory(root.toFile())
                 .redirectOutput(out.toFile()).redirectError(err.toFile());
         builder.environment().put("JAVA_HOME", javaHome.toString());
-        builder.environment().remove("QUANTDESK_JAVA_OPTS");
+        if (javaOpts == null) {
+            builder.environment().remove("QUANTDESK_JAVA_OPTS");
+        } else {
+            builder.environment().put("QUANTDESK_JAVA_OPTS", javaOpts);
+        }
         Process process = builder.start();
         if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
             process.destroyForcibly();
