@@ -30,18 +30,16 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 feature=0
 qd_release_major feature "$JAVA_HOME/release" || true
-# Each jar's archive from the launcher's training run, with a backtest's collector as there.
+# Each jar's archive from the launcher's training run.
 . "$root/.ci/training.sh"
-training_gc=""
-qd_collector training_gc backtest ""
 for side in a b; do
     jar_var="jar_$side"
     cp "${!jar_var}" "$work/$side.jar"
     if [ "$feature" -ge 25 ]; then
-        qd_train "$java" "$work/$side.jar" "$options" "$training_gc" "-XX:AOTCacheOutput=$work/$side.aot" -Xlog:aot=off,cds=off
+        qd_train "$java" "$work/$side.jar" "$options" "-XX:AOTCacheOutput=$work/$side.aot" -Xlog:aot=off,cds=off
         eval "archive_$side=(-XX:AOTCache=$work/$side.aot -Xlog:aot=off,cds=off)"
     else
-        qd_train "$java" "$work/$side.jar" "$options" "$training_gc" "-XX:ArchiveClassesAtExit=$work/$side.jsa" \
+        qd_train "$java" "$work/$side.jar" "$options" "-XX:ArchiveClassesAtExit=$work/$side.jsa" \
             -Xlog:cds=off,cds+dynamic=off
         eval "archive_$side=(-XX:SharedArchiveFile=$work/$side.jsa -Xlog:cds=off,cds+dynamic=off)"
     fi
