@@ -59,6 +59,9 @@ class SandboxOrdersTest {
     @Test
     void marketOrderGoesOpenThenCompleteWithTradesPositionsAndTickerUpdates() throws Exception {
         try (TickerProbe ticker = TickerProbe.connect(sandbox.tickerUrl(), KEY, client.accessToken())) {
+            // The handshake completes on the client before the server adds the connection to those it
+            // tells of orders; an order placed in between would send its OPEN update to no one.
+            await().atMost(Duration.ofSeconds(5)).until(() -> sandbox.tickerConnections() == 1);
             KiteHttp.Answer placed = client.post("/orders/regular", market("INFY", "BUY", 3, "qdBuy1"));
 
             assertThat(placed.status()).as(placed.body()).isEqualTo(200);
